@@ -1,0 +1,87 @@
+/**
+ * The workbook plan: a declarative description of the sheets the add-in writes. plan.ts builds
+ * it from the baseline; office.ts (Excel.run) and xlsx.ts (exceljs) apply the same plan. Nothing
+ * here knows Office.js. Addresses are A1-style and relative to their own sheet.
+ */
+
+/**
+ * A cell's content: a constant, or a native Excel formula ("=C5/C6"); null leaves it empty.
+ * A formula that refers to another sheet of the plan writes `{{key}}!C5`: the adapter replaces
+ * `{{key}}` by the quoted name that sheet got in this workbook (see resolveSheetRefs in refs.ts).
+ */
+export type PlanCell = string | number | boolean | null | { readonly formula: string };
+
+/** Named styles, rendered by each adapter the same way (see STYLES in plan.ts). */
+export type StyleId =
+  | "title"
+  | "subtitle"
+  | "header"
+  | "input" // a stated figure typed in: blue font, the sell-side convention
+  | "formula" // a derived figure: black font
+  | "text"
+  | "note"
+  | "check";
+
+export interface CellBlock {
+  /** top-left cell, e.g. "A5" */
+  readonly address: string;
+  /** rows of cells; every row the same length */
+  readonly cells: readonly (readonly PlanCell[])[];
+  /** one Excel number format per cell (same shape as cells), or one for the whole block */
+  readonly numberFormat?: string | readonly (readonly string[])[];
+  readonly style?: StyleId;
+}
+
+export interface TablePlan {
+  /** Excel table name, unique in the workbook (letters, digits, underscore; no spaces) */
+  readonly name: string;
+  /** the whole table, header row included, e.g. "A4:H12"; its cells are written by blocks */
+  readonly range: string;
+  readonly style: string; // e.g. "TableStyleLight9"
+}
+
+export type ChartKind = "ColumnClustered" | "BarClustered" | "Line" | "Pie";
+
+export interface ChartPlan {
+  readonly kind: ChartKind;
+  readonly title: string;
+  /** the data, on the same sheet: the first column holds category labels, the others series */
+  readonly source: string;
+  /** where it sits: top-left and bottom-right cells */
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface ColumnWidth {
+  /** column letter, e.g. "A" */
+  readonly column: string;
+  /** width in characters of the default font (exceljs' unit; office.ts converts to points) */
+  readonly width: number;
+}
+
+export interface SheetPlan {
+  /** stable key of this sheet in the plan (a table id, "about", "checks"); stored on the sheet */
+  readonly key: string;
+  /** preferred tab name (≤ 31 characters, none of : \ / ? * [ ]) */
+  readonly name: string;
+  readonly tabColor?: string;
+  readonly blocks: readonly CellBlock[];
+  readonly columns: readonly ColumnWidth[];
+  readonly tables: readonly TablePlan[];
+  readonly charts: readonly ChartPlan[];
+  /** rows frozen at the top (the title and header) */
+  readonly freezeRows: number;
+}
+
+/** A workbook-scoped name for one cell, so analysts can write =bl_china_revenue_2024. */
+export interface NamedCell {
+  readonly name: string;
+  readonly sheetKey: string;
+  readonly address: string;
+  readonly comment: string;
+}
+
+export interface WorkbookPlan {
+  readonly sheets: readonly SheetPlan[];
+  readonly names: readonly NamedCell[];
+}

@@ -1,0 +1,130 @@
+/**
+ * The path Excel takes: the production bundle and its functions.json. Arguments are shaped as
+ * Excel passes them for matrix parameters (2-D arrays), omitted optionals as null.
+ */
+import { loadBundle, LoadedBundle } from "./bundle";
+
+let b: LoadedBundle;
+beforeAll(() => {
+  b = loadBundle();
+});
+
+const m = (x: unknown) => [[x]]; // one cell as Excel passes it to a matrix parameter
+const only = (r: unknown) => (r as unknown[][])[0][0];
+const code = (r: unknown) => (r as { code?: string }).code;
+
+const EXPECTED_IDS = [
+  "NVDA_CHINA_GAP",
+  "WRITE_DOWN_RATIO",
+  "MARKET_CAP_DRAWDOWN",
+  "GROWTH_RATE",
+  "CAGR",
+  "PRIOR_FROM_GROWTH",
+  "IMPLIED_TOTAL",
+  "SHARE_OF",
+  "PRICE_PERFORMANCE",
+  "PROJECT_VALUE",
+  "REVENUE_AT_RISK",
+  "FACT",
+  "BASELINE",
+  "CHECKS",
+];
+
+describe("functions.json and the bundle agree", () => {
+  it("registers every id of the metadata, and nothing the metadata lacks", () => {
+    const ids = b.metadata.functions.map((f) => f.id).sort();
+    expect([...b.registered.keys()].sort()).toEqual(ids);
+    expect(ids).toEqual([...EXPECTED_IDS].sort());
+  });
+  it("describes every function and every parameter", () => {
+    for (const f of b.metadata.functions) {
+      expect(f.description?.length ?? 0).toBeGreaterThan(40);
+      expect(f.description).toMatch(/Example/);
+      for (const p of f.parameters) expect(`${f.id}.${p.name}: ${p.description ?? ""}`).toMatch(/: \S.{10,}/);
+    }
+  });
+  it("declares the optional parameters as optional", () => {
+    const optional = b.metadata.functions.flatMap((f) => f.parameters.filter((p) => p.optional).map((p) => `${f.id}.${p.name}`));
+    expect(optional.sort()).toEqual(
+      [
+        "NVDA_CHINA_GAP.recaptured_share",
+        "MARKET_CAP_DRAWDOWN.current",
+        "REVENUE_AT_RISK.substitution_share",
+        "REVENUE_AT_RISK.recapture_share",
+        "FACT.field",
+        "BASELINE.table_id",
+      ].sort(),
+    );
+  });
+  it("takes every parameter as a range, so a column of inputs spills a column of answers", () => {
+    for (const f of b.metadata.functions) {
+      for (const p of f.parameters) expect(`${f.id}.${p.name}:${p.dimensionality}`).toBe(`${f.id}.${p.name}:matrix`);
+      expect(f.result.dimensionality).toBe("matrix");
+    }
+  });
+});
+
+describe("the article's checks through the built bundle", () => {
+  const cases: [string, unknown[], number, number][] = [
+    ["NVDA_CHINA_GAP", [m(17.1), m(17.1 / 0.13), null], 0.13, 10], // 17.1 ÷ (17.1 ÷ 0.13)
+    ["WRITE_DOWN_RATIO", [m(5.5), m(17.1)], 0.3216, 4], // 5.5 ÷ 17.1 (article: 32%)
+    ["MARKET_CAP_DRAWDOWN", [m(3.3), m(2.47)], 0.2515, 4], // (3.3 − 2.47) ÷ 3.3
+    ["GROWTH_RATE", [m(10.3), m(17.1)], 0.66, 3], // 17.1 ÷ 10.3 − 1
+    ["CAGR", [m(0.8), m(2.1), m(2)], 0.62, 3], // (2.1 ÷ 0.8)^(1/2) − 1
+    ["PRIOR_FROM_GROWTH", [m(16), m(2.75)], 4.267, 3], // 16 ÷ 3.75
+    ["IMPLIED_TOTAL", [m(17.1), m(0.13)], 131.54, 2], // 17.1 ÷ 0.13
+    ["SHARE_OF", [m(16), m(42)], 0.381, 3], // 16 ÷ 42
+    ["PRICE_PERFORMANCE", [m(0.85), m(0.3)], 1.214, 3], // 0.85 ÷ 0.70
+    ["PROJECT_VALUE", [m(2.1), m(0.75), m(2)], 6.43, 2], // 2.1 × 1.75²
+    ["REVENUE_AT_RISK", [m(17.1), m(1), null, null], 17.1, 10], // 17.1 × (1 + 0) × 1
+  ];
+  it.each(cases)("%s answers the article's figure", (id, args, expected, digits) => {
+    expect(only(b.call(id, ...args))).toBeCloseTo(expected, digits);
+  });
+});
+
+describe("errors through the built bundle", () => {
+  it("answers #DIV/0! for a zero denominator", () => {
+    expect(code(only(b.call("WRITE_DOWN_RATIO", m(5.5), m(0))))).toBe("#DIV/0!");
+    expect(code(only(b.call("GROWTH_RATE", m(0), m(1))))).toBe("#DIV/0!");
+  });
+  it("answers #NUM! for numbers outside the domain", () => {
+    expect(code(only(b.call("NVDA_CHINA_GAP", m(-1), m(10), null)))).toBe("#NUM!");
+    expect(code(only(b.call("REVENUE_AT_RISK", m(17.1), m(1.2), null, null)))).toBe("#NUM!");
+    expect(code(only(b.call("PRIOR_FROM_GROWTH", m(16), m(-1))))).toBe("#NUM!");
+    expect(code(only(b.call("CAGR", m(0.8), m(2.1), m(0))))).toBe("#NUM!");
+  });
+  it("answers #VALUE! with a message naming the argument for text, booleans and empty cells", () => {
+    for (const bad of ["abc", true, null, ""]) {
+      const e = only(b.call("WRITE_DOWN_RATIO", m(5.5), m(bad))) as { code: string; message: string };
+      expect(e).toBeInstanceOf(b.ErrorClass);
+      expect(e.code).toBe("#VALUE!");
+      expect(e.message).toContain("reference_revenue");
+    }
+  });
+  it("never answers NaN or Infinity", () => {
+    const r = only(b.call("PROJECT_VALUE", m(1), m(1e6), m(1e6)));
+    expect(code(r)).toBe("#NUM!");
+  });
+});
+
+describe("ranges through the built bundle", () => {
+  it("answers a column of quarters with a column of ratios, each bad element in its own place", () => {
+    const out = b.call("WRITE_DOWN_RATIO", [[5.5], [1], ["x"], [2]], [[17.1], [0], [1], [4]]) as unknown[][];
+    expect(out).toHaveLength(4);
+    expect(out[0][0]).toBeCloseTo(0.3216, 4);
+    expect(code(out[1][0])).toBe("#DIV/0!");
+    expect(code(out[2][0])).toBe("#VALUE!");
+    expect(out[3][0]).toBe(0.5);
+  });
+  it("answers one #VALUE! for mismatched shapes", () => {
+    const out = b.call("SHARE_OF", [[1], [2]], [[1], [2], [3]]) as unknown[][];
+    expect(out).toHaveLength(1);
+    expect(code(out[0][0])).toBe("#VALUE!");
+  });
+  it("measures the worst drawdown of a series given one range and no current", () => {
+    const out = b.call("MARKET_CAP_DRAWDOWN", [[2.8], [3.3], [2.9], [2.47], [3.0]], null);
+    expect(only(out)).toBeCloseTo(0.2515, 4); // 3.3 → 2.47
+    expect(code(only(b.call("MARKET_CAP_DRAWDOWN", m(3.3), null)))).toBe("#VALUE!");
+  });
+});
