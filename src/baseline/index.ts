@@ -1,0 +1,240 @@
+/**
+ * The article as data: facts, derived figures, consistency checks, tables and scenarios, with the
+ * lookups and the pure spill builders behind EXPOSURE.FACT, EXPOSURE.BASELINE and EXPOSURE.CHECKS.
+ * Imports only from ../model.
+ */
+import { ExposureError, isExposureError } from "../model";
+import { CHECKS, evaluateCheck, idsOfCheck } from "./checks";
+import { FACTS } from "./facts";
+import { derivedById, derivedValue, factById } from "./lookup";
+import { sectionById } from "./sections";
+import { SCENARIOS, SCENARIOS_ID, SCENARIOS_TITLE, SCENARIOS_TITLE_ZH, TABLES } from "./tables";
+import type { BaselineTable, CheckStatus, DerivedFigure, Fact, TableRow } from "./types";
+
+export * from "./types";
+export { FACTS } from "./facts";
+export { DERIVED } from "./derived";
+export { factById, derivedById, derivedValue, valueOf } from "./lookup";
+export { CHECKS, checkById, checkStatus, evaluateCheck, halfUnit, idsOfCheck, EXACT_RELATIVE } from "./checks";
+export type { CheckAttempt, CheckEvaluation } from "./checks";
+export { TABLES, SCENARIOS, SCENARIOS_ID, SCENARIOS_TITLE, SCENARIOS_TITLE_ZH, FACT_TABLE_COLUMNS } from "./tables";
+export { SECTIONS, sectionById } from "./sections";
+export { formatValue } from "./format";
+
+/** The language of labels, headers and explanations in a spill. */
+export type Lang = "en" | "zh";
+
+/** A spilled table: rows of text and numbers, the header row first. */
+export type Spill = (string | number)[][];
+
+const norm = (s: string) => s.trim().toLowerCase();
+
+const TABLE_BY_ID = new Map<string, BaselineTable>(TABLES.map((t) => [t.id, t]));
+
+/** A baseline table by id (case and surrounding spaces ignored); undefined for an unknown id. */
+export function tableById(id: string): BaselineTable | undefined {
+  return TABLE_BY_ID.get(id) ?? TABLE_BY_ID.get(norm(id));
+}
+
+/** The id of a table row: its fact or derived id. */
+export function rowId(row: TableRow): string {
+  return "fact" in row ? row.fact : row.derived;
+}
+
+const TABLE_OF_ROW = new Map<string, string>();
+for (const t of TABLES) for (const r of t.rows) TABLE_OF_ROW.set(rowId(r), t.id);
+
+/** The id of the table that shows a fact or derived figure; undefined if none does. */
+export function tableOfRow(id: string): string | undefined {
+  return TABLE_OF_ROW.get(id);
+}
+
+const STATUSES_BY_ROW = new Map<string, CheckStatus[]>();
+for (const c of CHECKS) {
+  for (const id of new Set(idsOfCheck(c))) {
+    const list = STATUSES_BY_ROW.get(id) ?? [];
+    if (!list.includes(c.status)) list.push(c.status);
+    STATUSES_BY_ROW.set(id, list);
+  }
+}
+
+/** The status of the checks that read a fact or derived figure ("" if none does). */
+export function checkStatusOfRow(id: string): string {
+  return (STATUSES_BY_ROW.get(id) ?? []).join(", ");
+}
+
+function lookupFact(id: string): Fact | undefined {
+  return factById(id) ?? factById(norm(id));
+}
+
+function lookupDerived(id: string): DerivedFigure | undefined {
+  return derivedById(id) ?? derivedById(norm(id));
+}
+
+/** "Section title — locator (cites X)": where a fact stands in the article. */
+function sourceOf(f: Fact): string {
+  const title = sectionById(f.section)?.title ?? f.section;
+  return `${title} — ${f.locator}${f.attribution ? ` (cites ${f.attribution})` : ""}`;
+}
+
+function derivationText(d: DerivedFigure): string {
+  return `Derived: ${d.derivation.op}(${d.derivation.args.join(", ")})`;
+}
+
+/** The fields EXPOSURE.FACT answers. */
+export const FACT_FIELDS = [
+  "value",
+  "unit",
+  "period",
+  "label",
+  "label_zh",
+  "source",
+  "entity",
+  "kind",
+  "qualifier",
+  "section",
+  "locator",
+] as const;
+export type FactField = (typeof FACT_FIELDS)[number];
+
+const isFactField = (s: string): s is FactField => (FACT_FIELDS as readonly string[]).includes(s);
+
+/**
+ * A field of a fact (or of a derived figure) by id: value (the default), unit, period, label,
+ * label_zh, source (section and locator), entity, kind, and also qualifier, section, locator.
+ * Ids and field names ignore case and surrounding spaces. A derived figure answers its computed
+ * value, kind "derived" and its declaration as source.
+ *
+ * @example factField("china_revenue_2024") → 17.1; factField("china_revenue_2024", "unit") → "USD bn".
+ * @returns #N/A for an unknown id or field (or a field a derived figure does not have).
+ */
+export function factField(id: string, field?: string): string | number | ExposureError {
+  const key = field === undefined || field === null || field.trim() === "" ? "value" : norm(field);
+  if (!isFactField(key)) {
+    return new ExposureError("#N/A", `unknown field "${field}"; use one of ${FACT_FIELDS.join(", ")}`);
+  }
+  const f = lookupFact(String(id ?? ""));
+  if (f) {
+    switch (key) {
+      case "source":
+        return sourceOf(f);
+      default:
+        return f[key];
+    }
+  }
+  const d = lookupDerived(String(id ?? ""));
+  if (d) {
+    switch (key) {
+      case "value":
+        return derivedValue(d.id);
+      case "kind":
+        return "derived";
+      case "source":
+        return derivationText(d);
+      case "entity":
+        return d.entity ?? "";
+      case "unit":
+      case "period":
+      case "label":
+      case "label_zh":
+        return d[key];
+      default:
+        return new ExposureError("#N/A", `a derived figure has no ${key}; its source is its derivation`);
+    }
+  }
+  return new ExposureError("#N/A", `unknown fact id "${id}"; =EXPOSURE.BASELINE() lists the tables`);
+}
+
+const TABLE_HEADER: Record<Lang, string[]> = {
+  en: ["label", "value", "unit", "period", "check"],
+  zh: ["指标", "数值", "单位", "期间", "核对"],
+};
+const LIST_HEADER: Record<Lang, string[]> = { en: ["id", "title"], zh: ["编号", "标题"] };
+const SCENARIO_HEADER: Record<Lang, string[]> = {
+  en: ["id", "name", "description", "facts"],
+  zh: ["编号", "情景", "说明", "相关数字"],
+};
+const CHECKS_HEADER: Record<Lang, string[]> = {
+  en: ["id", "stated", "derived", "difference", "tolerance", "status", "explanation"],
+  zh: ["编号", "文中数字", "推导数字", "差值", "容差", "状态", "说明"],
+};
+
+function tableRowCells(row: TableRow, lang: Lang): (string | number)[] {
+  const id = rowId(row);
+  if ("fact" in row) {
+    const f = factById(id);
+    if (!f) return [id, "#N/A", "", "", ""];
+    return [lang === "zh" ? f.label_zh : f.label, f.value, f.unit, f.period, checkStatusOfRow(id)];
+  }
+  const d = derivedById(id);
+  if (!d) return [id, "#N/A", "", "", ""];
+  const v = derivedValue(id);
+  return [
+    lang === "zh" ? d.label_zh : d.label,
+    isExposureError(v) ? v.kind : v,
+    d.unit,
+    d.period,
+    checkStatusOfRow(id),
+  ];
+}
+
+/** The scenarios as a spill: id, name, description, related fact ids. */
+export function scenariosSpill(lang: Lang = "en"): Spill {
+  return [
+    [...SCENARIO_HEADER[lang]],
+    ...SCENARIOS.map((s) => [
+      s.id,
+      lang === "zh" ? s.name_zh : s.name,
+      lang === "zh" ? s.description_zh : s.description,
+      s.facts.join(", "),
+    ]),
+  ];
+}
+
+/**
+ * A baseline table as a spill. With an id: a header row (label, value, unit, period, check), then
+ * one row per fact or derived figure, check being the status of any check that reads the row.
+ * "scenarios" spills the three scenarios (id, name, description, facts). With no id (or an empty
+ * one): the table ids and their titles, under a header row, "scenarios" last.
+ *
+ * @returns #N/A for an unknown table id.
+ */
+export function baselineSpill(tableId?: string, lang: Lang = "en"): Spill | ExposureError {
+  if (tableId === undefined || tableId === null || String(tableId).trim() === "") {
+    return [
+      [...LIST_HEADER[lang]],
+      ...TABLES.map((t) => [t.id, lang === "zh" ? t.title_zh : t.title]),
+      [SCENARIOS_ID, lang === "zh" ? SCENARIOS_TITLE_ZH : SCENARIOS_TITLE],
+    ];
+  }
+  if (norm(String(tableId)) === SCENARIOS_ID) return scenariosSpill(lang);
+  const t = tableById(String(tableId));
+  if (!t) return new ExposureError("#N/A", `unknown table "${tableId}"; =EXPOSURE.BASELINE() lists the tables`);
+  return [[...TABLE_HEADER[lang]], ...t.rows.map((r) => tableRowCells(r, lang))];
+}
+
+/** Every check as a spill: id, stated, derived, difference, tolerance, status, explanation. */
+export function checksSpill(lang: Lang = "en"): Spill {
+  return [
+    [...CHECKS_HEADER[lang]],
+    ...CHECKS.map((c) => {
+      const e = evaluateCheck(c);
+      return [
+        e.id,
+        e.stated,
+        e.derived,
+        e.difference,
+        e.tolerance,
+        e.status,
+        lang === "zh" ? e.explanation_zh : e.explanation,
+      ];
+    }),
+  ];
+}
+
+/** How many facts each section holds, in article order (sections without facts left out). */
+export function factCountBySection(): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const f of FACTS) out[f.section] = (out[f.section] ?? 0) + 1;
+  return out;
+}
