@@ -1,0 +1,245 @@
+/**
+ * Every string the taskpane and the inserted sheets show, in one table keyed by id, with an
+ * English and a Simplified Chinese edition. Nothing the user reads is written inline elsewhere.
+ * Keys: `pane.*` for the taskpane, `sheet.*` for the workbook plan.
+ */
+export type Lang = "en" | "zh";
+
+export const STRINGS = {
+  "sheet.source": { en: "Source", zh: "来源" },
+  "sheet.col.item": { en: "Item", zh: "项目" },
+  "sheet.col.value": { en: "Value", zh: "数值" },
+  "sheet.col.unit": { en: "Unit", zh: "单位" },
+  "sheet.col.period": { en: "Period", zh: "期间" },
+  "sheet.col.kind": { en: "Kind", zh: "类型" },
+  "sheet.col.check": { en: "Check", zh: "核对" },
+  "sheet.col.where": { en: "Where in the article", zh: "文中位置" },
+  "sheet.col.id": { en: "Id", zh: "编号" },
+  "sheet.col.stated": { en: "Stated", zh: "文中数值" },
+  "sheet.col.derived": { en: "Recomputed", zh: "重算数值" },
+  "sheet.col.difference": { en: "Difference", zh: "差异" },
+  "sheet.col.tolerance": { en: "Tolerance", zh: "容差" },
+  "sheet.col.status": { en: "Status", zh: "状态" },
+  "sheet.col.explanation": { en: "Explanation", zh: "说明" },
+  "sheet.col.sheet": { en: "Sheet", zh: "工作表" },
+  "sheet.col.description": { en: "What it holds", zh: "内容" },
+  "sheet.col.scenario": { en: "Scenario", zh: "情景" },
+  "sheet.col.related": { en: "Related figures", zh: "相关数据" },
+  "sheet.kind.observed": { en: "observed", zh: "实际" },
+  "sheet.kind.estimate": { en: "estimate", zh: "估计" },
+  "sheet.kind.forecast": { en: "forecast", zh: "预测" },
+  "sheet.kind.target": { en: "target", zh: "目标" },
+  "sheet.kind.plan": { en: "plan", zh: "计划" },
+  "sheet.kind.milestone": { en: "milestone", zh: "里程碑" },
+  "sheet.kind.derived": { en: "derived (formula)", zh: "推算（公式）" },
+  "sheet.status.consistent": { en: "consistent", zh: "一致" },
+  "sheet.status.rounded": { en: "rounded", zh: "四舍五入后一致" },
+  "sheet.status.inconsistent": { en: "inconsistent", zh: "不一致" },
+  "sheet.status.not_reproducible": { en: "not reproducible", zh: "无法复现" },
+  "sheet.note.heading": { en: "Notes", zh: "注释" },
+  "sheet.note.legend": {
+    en: "Blue figures are stated in the article (inputs you may overwrite); black figures are live Excel formulas over them.",
+    zh: "蓝色数字为文中所述（可改写的输入）；黑色数字为基于其计算的实时 Excel 公式。",
+  },
+  "sheet.note.article": {
+    en: "Article: NVIDIA's China exposure after the H20 export-licence requirement of 9 April 2025 (Chinese).",
+    zh: "文章：2025年4月9日H20出口许可要求后英伟达的中国业务敞口（中文）。",
+  },
+  "sheet.about.title": { en: "China-exposure workbench: baseline", zh: "中国敞口工作台：基准数据" },
+  "sheet.about.subtitle": {
+    en: "The figures of the article as sheets: each with its unit, period and place in the article; derived rows are native formulas that compute without the add-in.",
+    zh: "文章中的数据整理为工作表：每项均注明单位、期间与文中位置；推算行为原生公式，无需加载项即可计算。",
+  },
+  "sheet.about.name": { en: "About", zh: "说明" },
+  "sheet.checks.name": { en: "Checks", zh: "核对" },
+  "sheet.checks.title": { en: "Consistency checks of the article's figures", zh: "文中数据一致性核对" },
+  "sheet.checks.subtitle": {
+    en: "Each stated figure recomputed from the others; the status is a live formula against the tolerance.",
+    zh: "每个文中数据均由其他数据重算；状态为按容差计算的实时公式。",
+  },
+  "sheet.chart.china_revenue": { en: "NVIDIA China revenue (USD bn)", zh: "英伟达中国区营收（十亿美元）" },
+  "sheet.chart.market_value": { en: "NVIDIA market value (USD tn)", zh: "英伟达市值（万亿美元）" },
+  "sheet.chart.mindspore": { en: "MindSpore developers (m)", zh: "昇思开发者数量（百万）" },
+  "sheet.chart.paddlepaddle": { en: "PaddlePaddle market share", zh: "飞桨市场份额" },
+  "sheet.chart.itu": { en: "Share of ITU AI standard proposals", zh: "ITU人工智能标准提案占比" },
+  "sheet.chart.us_equipment": { en: "US chip-equipment exports to China (USD bn)", zh: "美国对华半导体设备出口额（十亿美元）" },
+  "sheet.chart.series.china_revenue": { en: "China revenue", zh: "中国区营收" },
+  "sheet.chart.series.market_value": { en: "Market value", zh: "市值" },
+  "sheet.chart.series.mindspore": { en: "Developers", zh: "开发者" },
+  "sheet.chart.series.paddlepaddle": { en: "Share", zh: "份额" },
+  "sheet.chart.series.china": { en: "China", zh: "中国" },
+  "sheet.chart.series.us": { en: "US", zh: "美国" },
+  "sheet.chart.series.us_equipment": { en: "Exports", zh: "出口额" },
+  "sheet.scenarios.note": {
+    en: "Qualitative: the article's three paths for NVIDIA, with the figures that bear on each.",
+    zh: "定性：文章提出的英伟达三种路径及相关数据。",
+  },
+  // ---- taskpane -------------------------------------------------------------------------------
+  "pane.doc_title": { en: "China-exposure workbench", zh: "中国敞口工作台" },
+  "pane.title": { en: "China-exposure workbench", zh: "中国敞口工作台" },
+  "pane.subtitle": {
+    en: "NVIDIA's H20 case: the article's figures as formatted sheets, with live formulas.",
+    zh: "英伟达H20案例：将文章数据插入为带实时公式的格式化工作表。",
+  },
+  "pane.lang.legend": { en: "Language", zh: "语言" },
+  "pane.lang.en": { en: "English", zh: "English" },
+  "pane.lang.zh": { en: "简体中文", zh: "简体中文" },
+  "pane.loading": { en: "Loading…", zh: "正在加载…" },
+  "pane.tables.heading": { en: "Baseline tables", zh: "基准数据表" },
+  "pane.tables.hint": {
+    en: "Each table becomes a sheet; the sheets a table's formulas need come along.",
+    zh: "每个表插入为一个工作表；其公式所需的工作表会一并插入。",
+  },
+  "pane.tables.all": { en: "All tables", zh: "全部表" },
+  "pane.insert.selected": { en: "Insert selected", zh: "插入所选" },
+  "pane.insert.all": { en: "Insert all", zh: "全部插入" },
+  "pane.insert.none_selected": {
+    en: "Tick at least one table, or choose Insert all.",
+    zh: "请至少勾选一个表，或选择“全部插入”。",
+  },
+  "pane.progress.label": { en: "Inserting the sheets", zh: "正在插入工作表" },
+  "pane.progress.reading": { en: "Reading the workbook…", zh: "正在读取工作簿…" },
+  "pane.progress.writing": { en: "Writing {count} sheets…", zh: "正在写入 {count} 个工作表…" },
+  "pane.progress.finishing": { en: "Finishing…", zh: "即将完成…" },
+  "pane.progress.undoing": { en: "Excel refused a change. Undoing…", zh: "Excel 拒绝了一项更改，正在撤销…" },
+  "pane.result.heading": { en: "Sheets in this workbook", zh: "本工作簿中的工作表" },
+  "pane.result.summary": {
+    en: "Done: {count} sheets. Select one to go to it.",
+    zh: "完成：{count} 个工作表。点击名称即可跳转。",
+  },
+  "pane.result.go": { en: "Go to {sheet}", zh: "转到 {sheet}" },
+  "pane.outcome.created": { en: "New sheet", zh: "新建" },
+  "pane.outcome.refreshed": { en: "Updated in place", zh: "已原位更新" },
+  "pane.outcome.unchanged": { en: "Already up to date", zh: "已是最新" },
+  "pane.outcome.new_version": {
+    en: "New version: your edits stay in “{sheet}”",
+    zh: "新版本：您的修改保留在“{sheet}”中",
+  },
+  "pane.names.taken": {
+    en: "Names not created because the workbook already uses them: {names}",
+    zh: "以下名称已被本工作簿使用，未创建：{names}",
+  },
+  "pane.names.on_edited_sheet": {
+    en: "Names left pointing to your edited sheets: {names}",
+    zh: "以下名称仍指向您修改过的工作表：{names}",
+  },
+  "pane.activate.missing": {
+    en: "That sheet is no longer in the workbook.",
+    zh: "该工作表已不在本工作簿中。",
+  },
+  "pane.error.details": { en: "Details", zh: "详细信息" },
+  "pane.error.not_supported": {
+    en: "This Excel lacks features the add-in needs (Excel API 1.12). Update Excel, or use Excel on the web.",
+    zh: "此版本 Excel 缺少加载项所需的功能（Excel API 1.12）。请更新 Excel，或使用网页版 Excel。",
+  },
+  "pane.error.cell_edit_mode": {
+    en: "A cell is being edited. Press Enter or Esc in the sheet, then try again. Nothing was changed.",
+    zh: "有单元格正在编辑。请在工作表中按 Enter 或 Esc 后重试。未作任何更改。",
+  },
+  "pane.error.workbook_protected": {
+    en: "The workbook structure is protected, so no sheet can be added. Unprotect it (Review > Protect Workbook) and try again. Nothing was changed.",
+    zh: "工作簿结构受保护，无法添加工作表。请取消保护（审阅 > 保护工作簿）后重试。未作任何更改。",
+  },
+  "pane.error.sheet_protected": {
+    en: "The sheet “{sheet}” is protected. Unprotect it (Review > Unprotect Sheet) and try again. Nothing was changed.",
+    zh: "工作表“{sheet}”受保护。请取消保护（审阅 > 撤消工作表保护）后重试。未作任何更改。",
+  },
+  "pane.error.read_failed": {
+    en: "Excel could not read the workbook. Nothing was changed. Try again in a moment.",
+    zh: "Excel 无法读取工作簿。未作任何更改。请稍后重试。",
+  },
+  "pane.error.write_failed": {
+    en: "Excel refused a change, so the insert was undone: your workbook is as it was. Try again in a moment.",
+    zh: "Excel 拒绝了一项更改，插入已撤销：工作簿保持原样。请稍后重试。",
+  },
+  "pane.error.cleanup_incomplete": {
+    en: "Excel refused a change and the undo could not finish. Check the sheets the add-in was writing; your own sheets were not touched.",
+    zh: "Excel 拒绝了一项更改，且撤销未能完成。请检查加载项正在写入的工作表；您自己的工作表未被改动。",
+  },
+  "pane.error.invalid_plan": {
+    en: "The add-in built an invalid set of sheets (a bug). Nothing was changed.",
+    zh: "加载项生成的工作表有误（程序错误）。未作任何更改。",
+  },
+  "pane.error.unexpected": {
+    en: "Something unexpected went wrong. Nothing is known to have changed.",
+    zh: "发生意外错误。",
+  },
+  "pane.sharing.heading": { en: "Prepare for sharing", zh: "共享前准备" },
+  "pane.sharing.intro": {
+    en: "Replace EXPOSURE formulas by the values they show now, so colleagues without the add-in see the same numbers. The baseline sheets need nothing: their formulas are plain Excel.",
+    zh: "将 EXPOSURE 公式替换为其当前显示的数值，让未安装加载项的同事看到相同的数字。基准工作表无需处理：其公式均为 Excel 原生公式。",
+  },
+  "pane.sharing.scope": { en: "Where", zh: "范围" },
+  "pane.sharing.scope.selection": { en: "Selected cells", zh: "所选单元格" },
+  "pane.sharing.scope.sheet": { en: "Active sheet", zh: "当前工作表" },
+  "pane.sharing.scope.workbook": { en: "Whole workbook", zh: "整个工作簿" },
+  "pane.sharing.find": { en: "Find EXPOSURE formulas", zh: "查找 EXPOSURE 公式" },
+  "pane.sharing.searching": { en: "Looking for EXPOSURE formulas…", zh: "正在查找 EXPOSURE 公式…" },
+  "pane.sharing.converting": { en: "Replacing formulas by values…", zh: "正在将公式替换为数值…" },
+  "pane.sharing.none": { en: "No EXPOSURE formulas here: nothing to do.", zh: "此范围内没有 EXPOSURE 公式，无需处理。" },
+  "pane.sharing.confirm.one": {
+    en: "1 formula ({sheets}) will become a fixed value. Excel's Undo cannot reverse this: save a copy first if unsure.",
+    zh: "将把 1 个公式（{sheets}）替换为固定数值。Excel 的撤销无法恢复此操作，如不确定请先保存副本。",
+  },
+  "pane.sharing.confirm": {
+    en: "{count} formulas ({sheets}) will become fixed values. Excel's Undo cannot reverse this: save a copy first if unsure.",
+    zh: "将把 {count} 个公式（{sheets}）替换为固定数值。Excel 的撤销无法恢复此操作，如不确定请先保存副本。",
+  },
+  "pane.sharing.sheet_count": { en: "{sheet}: {count}", zh: "{sheet}：{count}" },
+  "pane.sharing.replace.one": { en: "Replace 1 formula", zh: "替换 1 个公式" },
+  "pane.sharing.replace": { en: "Replace {count} formulas", zh: "替换 {count} 个公式" },
+  "pane.sharing.cancel": { en: "Cancel", zh: "取消" },
+  "pane.sharing.cancelled": { en: "Nothing was replaced.", zh: "未作任何替换。" },
+  "pane.sharing.done": {
+    en: "Replaced {formulas} formulas by their values ({cells} cells): {sheets}.",
+    zh: "已将 {formulas} 个公式替换为数值（{cells} 个单元格）：{sheets}。",
+  },
+  "pane.sharing.protected": {
+    en: "Protected sheets were left alone: {sheets}.",
+    zh: "受保护的工作表未作改动：{sheets}。",
+  },
+  "pane.sharing.pending": {
+    en: "{count} formulas were still calculating and were left as they are; try again when they show a value.",
+    zh: "{count} 个公式仍在计算中，未作改动；请在显示数值后重试。",
+  },
+  "pane.sharing.error.not_supported": {
+    en: "This Excel lacks features the add-in needs (Excel API 1.12). Nothing was changed.",
+    zh: "此版本 Excel 缺少加载项所需的功能（Excel API 1.12）。未作任何更改。",
+  },
+  "pane.sharing.error.cell_edit_mode": {
+    en: "A cell is being edited. Press Enter or Esc in the sheet, then try again. Nothing was changed.",
+    zh: "有单元格正在编辑。请在工作表中按 Enter 或 Esc 后重试。未作任何更改。",
+  },
+  "pane.sharing.error.no_selection": {
+    en: "Select cells first (a chart or a shape is selected now). Nothing was changed.",
+    zh: "请先选择单元格（当前选中的是图表或形状）。未作任何更改。",
+  },
+  "pane.sharing.error.read_failed": {
+    en: "Excel could not read the cells. Nothing was changed. Try again in a moment.",
+    zh: "Excel 无法读取单元格。未作任何更改。请稍后重试。",
+  },
+  "pane.sharing.error.write_failed": {
+    en: "Excel refused the change; the formulas were put back as they were.",
+    zh: "Excel 拒绝了此更改；公式已恢复原样。",
+  },
+  "pane.sharing.error.write_failed_unrestored": {
+    en: "Excel refused the change and some formulas could not be put back: check the cells, or close without saving.",
+    zh: "Excel 拒绝了此更改，且部分公式未能恢复：请检查单元格，或不保存直接关闭。",
+  },
+  "pane.autoopen.label": { en: "Open this pane with the workbook", zh: "打开工作簿时显示此窗格" },
+  "pane.autoopen.note": {
+    en: "Only for people who have the add-in installed; everyone else still sees the sheets, which compute without it.",
+    zh: "仅对已安装加载项的用户生效；其他人仍可看到这些工作表，且无需加载项即可计算。",
+  },
+  "pane.autoopen.on": { en: "The pane will open with this workbook.", zh: "打开此工作簿时将显示此窗格。" },
+  "pane.autoopen.off": { en: "The pane will not open by itself.", zh: "打开此工作簿时不会自动显示此窗格。" },
+  "pane.autoopen.failed": { en: "Excel did not save this setting. Try again.", zh: "Excel 未能保存此设置，请重试。" },
+  "pane.list_separator": { en: ", ", zh: "、" },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type StringId = keyof typeof STRINGS;
+
+/** The string `id` in `lang`, with `{name}` placeholders filled from `vars`. */
+export function t(id: StringId, lang: Lang = "en", vars: Record<string, string | number> = {}): string {
+  return STRINGS[id][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}

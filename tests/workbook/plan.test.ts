@@ -1,0 +1,251 @@
+import { FACTS, DERIVED, TABLES, CHECKS, SCENARIOS_ID, derivedValue, factById, evaluateCheck } from "../../src/baseline";
+import { evaluateDerivation, isExposureError } from "../../src/model";
+import { buildPlan, cellName, CHART_SPECS, HEADER_ROW, NUMBER_FORMATS, withDependencies } from "../../src/workbook/plan";
+import { referencedSheetKeys, resolveSheetRefs } from "../../src/workbook/refs";
+import type { PlanCell, SheetPlan, WorkbookPlan } from "../../src/workbook/types";
+
+/** Column letter and row of an A1 address. */
+function parse(a1: string): { col: number; row: number } {
+  const m = /^([A-Z]+)(\d+)$/.exec(a1);
+  if (!m) throw new Error(`bad address ${a1}`);
+  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { col, row: Number(m[2]) };
+}
+const letter = (col: number) => String.fromCharCode(64 + col);
+
+/** Every written cell of a sheet, by address. */
+function cellsOf(sheet: SheetPlan): Map<string, PlanCell> {
+  const out = new Map<string, PlanCell>();
+  for (const b of sheet.blocks) {
+    const { col, row } = parse(b.address);
+    b.cells.forEach((r, i) =>
+      r.forEach((v, j) => {
+        const key = `${letter(col + j)}${row + i}`;
+        if (out.has(key)) throw new Error(`${sheet.key}!${key} written twice`);
+        out.set(key, v);
+      }),
+    );
+  }
+  return out;
+}
+
+/** Evaluates a plan formula made of + - * / ^ ( ), numbers, cell refs and {{key}}!refs. */
+function evaluate(plan: WorkbookPlan, sheetKey: string, formula: string): number {
+  const expr = formula
+    .slice(1)
+    .replace(/\{\{([a-z0-9_]+)\}\}!([A-Z]+\d+)/g, (_, key: string, ref: string) => String(valueAt(plan, key, ref)))
+    .replace(/\b([A-Z]+\d+)\b/g, (_, ref: string) => String(valueAt(plan, sheetKey, ref)))
+    .replace(/\^/g, "**");
+  if (!/^[-+*/().\deE\s]+$/.test(expr)) throw new Error(`unexpected formula ${formula} → ${expr}`);
+  return Function(`"use strict"; return (${expr});`)() as number;
+}
+
+function valueAt(plan: WorkbookPlan, sheetKey: string, ref: string): number {
+  const sheet = plan.sheets.find((s) => s.key === sheetKey)!;
+  const v = cellsOf(sheet).get(ref);
+  if (typeof v === "number") return v;
+  if (v && typeof v === "object") return evaluate(plan, sheetKey, v.formula);
+  throw new Error(`${sheetKey}!${ref} holds no number (${JSON.stringify(v)})`);
+}
+
+/** Row of a fact or derived id on its table sheet, found through the id column (H). */
+function rowOf(sheet: SheetPlan, id: string): number | undefined {
+  for (const [addr, v] of cellsOf(sheet)) if (addr.startsWith("H") && v === id) return parse(addr).row;
+  return undefined;
+}
+
+const plan = buildPlan();
+const tableSheets = plan.sheets.filter((s) => TABLES.some((t) => t.id === s.key));
+
+describe("the workbook plan", () => {
+  it("has an About sheet, one sheet per table, the scenarios and the checks", () => {
+    expect(plan.sheets.map((s) => s.key)).toEqual(["about", ...TABLES.map((t) => t.id), SCENARIOS_ID, "checks"]);
+  });
+
+  it("places every fact exactly once, as a typed-in value with its unit", () => {
+    const seen = new Map<string, string>();
+    for (const sheet of tableSheets) {
+      const cells = cellsOf(sheet);
+      for (const [addr, v] of cells) {
+        if (!addr.startsWith("H") || typeof v !== "string" || !factById(v)) continue;
+        expect(seen.has(v)).toBe(false);
+        seen.set(v, `${sheet.key}!${addr}`);
+        const row = parse(addr).row;
+        expect(cells.get(`B${row}`)).toBe(factById(v)!.value);
+        expect(cells.get(`C${row}`)).toBe(factById(v)!.unit);
+      }
+    }
+    expect([...seen.keys()].sort()).toEqual(FACTS.map((f) => f.id).sort());
+  });
+
+  it("renders every derived figure as a native formula that computes the model's value", () => {
+    let checked = 0;
+    for (const sheet of tableSheets) {
+      const cells = cellsOf(sheet);
+      for (const d of DERIVED) {
+        const row = rowOf(sheet, d.id);
+        if (row === undefined) continue;
+        const cell = cells.get(`B${row}`);
+        expect(cell).toEqual({ formula: expect.stringMatching(/^=/) });
+        const expected = derivedValue(d.id);
+        if (isExposureError(expected)) throw new Error(`${d.id}: ${expected}`);
+        expect(evaluate(plan, sheet.key, (cell as { formula: string }).formula)).toBeCloseTo(expected, 9);
+        checked++;
+      }
+    }
+    expect(checked).toBe(DERIVED.length);
+  });
+
+  it("writes the write-down ratio as =write-down cell / China revenue cell", () => {
+    const sheet = plan.sheets.find((s) => s.key === "china_revenue")!;
+    const wd = rowOf(sheet, "h20_inventory_write_down")!;
+    const rev = rowOf(sheet, "china_revenue_2024")!;
+    const ratio = rowOf(sheet, "write_down_share_of_china_revenue")!;
+    expect(cellsOf(sheet).get(`B${ratio}`)).toEqual({ formula: `=B${wd}/B${rev}` });
+  });
+
+  it("never calls a custom function, so the sheets compute for colleagues without the add-in", () => {
+    for (const sheet of plan.sheets) {
+      for (const [addr, v] of cellsOf(sheet)) {
+        if (v && typeof v === "object") expect(`${sheet.key}!${addr} ${v.formula}`).not.toMatch(/EXPOSURE\.|_xldudf_/i);
+      }
+    }
+  });
+
+  it("refers across sheets only to sheets of the plan", () => {
+    const keys = new Set(plan.sheets.map((s) => s.key));
+    for (const sheet of plan.sheets) {
+      for (const v of cellsOf(sheet).values()) {
+        if (v && typeof v === "object") for (const k of referencedSheetKeys(v.formula)) expect(keys.has(k)).toBe(true);
+      }
+    }
+  });
+
+  it("gives each check a live status formula that agrees with the baseline's status", () => {
+    const sheet = plan.sheets.find((s) => s.key === "checks")!;
+    const cells = cellsOf(sheet);
+    CHECKS.forEach((c, i) => {
+      const row = HEADER_ROW + 1 + i;
+      expect(cells.get(`A${row}`)).toBe(c.id);
+      const status = cells.get(`F${row}`);
+      const expected = evaluateCheck(c).status;
+      if (expected === "not_reproducible") {
+        expect(status).toBe("not reproducible");
+      } else {
+        // the IF formula picks the status text; evaluate its two tests by hand
+        const f = (status as { formula: string }).formula;
+        const text = expected === "rounded" ? '"rounded"' : expected === "inconsistent" ? '"inconsistent"' : '"consistent"';
+        expect(f).toContain(text);
+        const stated = valueAt(plan, "checks", `B${row}`);
+        const derived = valueAt(plan, "checks", `C${row}`);
+        expect(stated).toBeCloseTo(evaluateCheck(c).stated, 12);
+        expect(derived).toBeCloseTo(evaluateCheck(c).derived, 12);
+      }
+    });
+  });
+
+  it("defines an Excel table over each table sheet's header and rows, named tbl_<id>", () => {
+    for (const sheet of tableSheets) {
+      const table = TABLES.find((t) => t.id === sheet.key)!;
+      expect(sheet.tables).toEqual([
+        { name: `tbl_${table.id}`, range: `A${HEADER_ROW}:H${HEADER_ROW + table.rows.length}`, style: expect.any(String) },
+      ]);
+      const cells = cellsOf(sheet);
+      for (let col = 1; col <= 8; col++) expect(typeof cells.get(`${letter(col)}${HEADER_ROW}`)).toBe("string");
+    }
+  });
+
+  it("formats each value by its unit and freezes the header", () => {
+    const sheet = plan.sheets.find((s) => s.key === "china_revenue")!;
+    const block = sheet.blocks.find((b) => b.cells.some((r) => r[7] === "china_revenue_share_2024"))!;
+    const i = block.cells.findIndex((r) => r[7] === "china_revenue_share_2024");
+    expect((block.numberFormat as string[][])[i][1]).toBe(NUMBER_FORMATS["%"]);
+    expect(sheet.freezeRows).toBe(HEADER_ROW);
+  });
+
+  it("keeps tab names within Excel's rules and unique", () => {
+    for (const lang of ["en", "zh"] as const) {
+      const names = buildPlan({ lang }).sheets.map((s) => s.name);
+      expect(new Set(names).size).toBe(names.length);
+      for (const n of names) expect(n).toMatch(/^[^:\\/?*[\]]{1,31}$/);
+    }
+  });
+
+  it("names every placed figure's cell with a valid, unique workbook name", () => {
+    const names = plan.names.map((n) => n.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toContain(cellName("china_revenue_2024"));
+    for (const n of plan.names) {
+      expect(n.name).toMatch(/^bl_[a-z0-9_]+$/);
+      const sheet = plan.sheets.find((s) => s.key === n.sheetKey)!;
+      expect(cellsOf(sheet).get(`H${parse(n.address).row}`)).toBe(n.name.slice(3));
+    }
+  });
+
+  it("charts the six figures the issue asks for, over formula blocks on the same sheet", () => {
+    const charts = plan.sheets.flatMap((s) => s.charts.map((c) => ({ sheet: s, chart: c })));
+    expect(charts).toHaveLength(CHART_SPECS.length);
+    for (const { sheet, chart } of charts) {
+      const [from, to] = chart.source.split(":").map(parse);
+      const cells = cellsOf(sheet);
+      for (let r = from.row + 1; r <= to.row; r++) {
+        for (let c = from.col + 1; c <= to.col; c++) expect(cells.get(`${letter(c)}${r}`)).toEqual({ formula: expect.any(String) });
+      }
+    }
+  });
+
+  it("brings along the tables a selection's formulas need", () => {
+    const sel = withDependencies(["market_reaction"]).map((t) => t.id);
+    expect(sel).toContain("market_reaction");
+    const small = buildPlan({ tables: ["market_reaction"] });
+    const keys = new Set(small.sheets.map((s) => s.key));
+    for (const sheet of small.sheets) {
+      for (const v of cellsOf(sheet).values()) {
+        if (v && typeof v === "object") for (const k of referencedSheetKeys(v.formula)) expect(keys.has(k)).toBe(true);
+      }
+    }
+    expect(keys.has(SCENARIOS_ID)).toBe(false);
+  });
+
+  it("writes the Chinese edition with Chinese labels and the same formulas", () => {
+    const zh = buildPlan({ lang: "zh" });
+    const sheet = zh.sheets.find((s) => s.key === "china_revenue")!;
+    const row = rowOf(sheet, "china_revenue_2024")!;
+    expect(cellsOf(sheet).get(`A${row}`)).toBe(factById("china_revenue_2024")!.label_zh);
+    const en = plan.sheets.find((s) => s.key === "china_revenue")!;
+    const formulas = (s: SheetPlan) => [...cellsOf(s).values()].filter((v) => v && typeof v === "object" && !/IF\(/.test((v as { formula: string }).formula));
+    expect(formulas(sheet)).toEqual(formulas(en));
+  });
+
+  it("resolves sheet references to quoted tab names", () => {
+    expect(resolveSheetRefs("={{china_revenue}}!B7*2", () => "China revenue")).toBe("='China revenue'!B7*2");
+    expect(resolveSheetRefs("={{a}}!B1", () => "O'Neil")).toBe("='O''Neil'!B1");
+  });
+
+  it("evaluates the same derivations the baseline declares", () => {
+    for (const d of DERIVED) expect(evaluateDerivation(d.derivation, (id) => factById(id)?.value ?? derivedValue(id))).toEqual(derivedValue(d.id));
+  });
+});
+
+describe("number formats", () => {
+  it("never formats a formula cell as text, which would keep Excel from computing it", () => {
+    for (const sheet of buildPlan().sheets) {
+      for (const b of sheet.blocks) {
+        b.cells.forEach((r, i) =>
+          r.forEach((v, j) => {
+            if (!v || typeof v !== "object") return;
+            const fmt = typeof b.numberFormat === "string" ? b.numberFormat : b.numberFormat?.[i][j];
+            expect(`${sheet.key}!${b.address}[${i}][${j}] ${fmt}`).not.toMatch(/ @$/);
+          }),
+        );
+      }
+    }
+  });
+  it("keeps periods such as 2024 as text", () => {
+    const sheet = buildPlan().sheets.find((s) => s.key === "china_revenue")!;
+    const block = sheet.blocks.find((b) => b.cells.some((r) => r[7] === "china_revenue_2024"))!;
+    const i = block.cells.findIndex((r) => r[7] === "china_revenue_2024");
+    expect(block.cells[i][3]).toBe("2024");
+    expect((block.numberFormat as string[][])[i][3]).toBe("@");
+  });
+});
