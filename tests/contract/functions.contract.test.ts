@@ -128,3 +128,43 @@ describe("ranges through the built bundle", () => {
     expect(code(only(b.call("MARKET_CAP_DRAWDOWN", m(3.3), null)))).toBe("#VALUE!");
   });
 });
+
+describe("the baseline through the built bundle", () => {
+  it("FACT answers a figure and its fields", () => {
+    expect(only(b.call("FACT", m("china_revenue_2024"), null))).toBe(17.1);
+    expect(only(b.call("FACT", m("china_revenue_2024"), m("unit")))).toBe("USD bn");
+    expect(only(b.call("FACT", m("china_revenue_2024"), m("label_zh")))).toMatch(/营收/);
+    expect(only(b.call("FACT", m("licence_requirement_date"), null))).toBe(45756); // 2025-04-09 as an Excel serial
+  });
+  it("FACT answers a column of ids with a column of values", () => {
+    const out = b.call("FACT", [["china_revenue_2023"], ["china_revenue_2024"], ["nope"]], null) as unknown[][];
+    expect(out[0][0]).toBe(10.3);
+    expect(out[1][0]).toBe(17.1);
+    expect(code(out[2][0])).toBe("#N/A");
+  });
+  it("FACT answers #N/A with a message for an unknown id or field", () => {
+    const e = only(b.call("FACT", m("no_such_fact"), null)) as { code: string; message: string };
+    expect(e.code).toBe("#N/A");
+    expect(e.message).toContain("no_such_fact");
+    expect(code(only(b.call("FACT", m("china_revenue_2024"), m("colour"))))).toBe("#N/A");
+  });
+  it("BASELINE lists the tables, spills one with its header, and answers #N/A for an unknown id", () => {
+    const list = b.call("BASELINE", null) as unknown[][];
+    expect(list[0]).toEqual(["id", "title"]);
+    expect(list.map((r) => r[0])).toContain("china_revenue");
+    const table = b.call("BASELINE", m("china_revenue")) as unknown[][];
+    expect(table[0]).toEqual(["label", "value", "unit", "period", "check"]);
+    const write = table.find((r) => r[1] === 5.5)!;
+    expect(write[2]).toBe("USD bn");
+    expect(code(only(b.call("BASELINE", m("nope"))))).toBe("#N/A");
+  });
+  it("CHECKS spills every check with the statuses the article's figures give", () => {
+    const rows = b.call("CHECKS") as unknown[][];
+    const status = Object.fromEntries(rows.slice(1).map((r) => [r[0], r[5]]));
+    expect(status).toEqual({
+      write_down_share_check: "rounded", // 5.5 ÷ 17.1 = 0.3216 vs 32%
+      mindspore_growth_check: "inconsistent", // √(2.1 ÷ 0.8) − 1 = 0.620 vs 75%
+      china_gap_check: "not_reproducible", // 20% matches no combination of the figures
+    });
+  });
+});
