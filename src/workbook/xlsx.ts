@@ -1,0 +1,365 @@
+/**
+ * The file adapter: applies a {@link WorkbookPlan} to an exceljs workbook, for the command line
+ * (`npm run workbook -- --out FILE.xlsx`). It writes what office.ts inserts with Excel.run: the
+ * same sheets, cell blocks, native formulas, number formats, named styles, column widths, frozen
+ * header rows, tab colours, Excel tables and workbook-scoped names.
+ *
+ * What exceljs cannot write, and so the file lacks (see {@link XLSX_LIMITATIONS}): charts, and
+ * the comment of a defined name. {@link summarizePlan} lists the charts a plan has, so the CLI can
+ * say which ones the file is missing.
+ *
+ * Formulas are written without cached results: the file never claims a value that no spreadsheet
+ * computed, and `fullCalcOnLoad` makes Excel compute everything when it opens the file.
+ * The output is reproducible: fixed document dates and zip entry times, so two runs of the same
+ * plan give the same bytes, for everyone.
+ */
+import * as ExcelJS from "exceljs";
+import { STYLES } from "./plan";
+import { quoteSheetName, resolveSheetRefs } from "./refs";
+import type { CellBlock, ChartPlan, PlanCell, SheetPlan, TablePlan, WorkbookPlan } from "./types";
+
+/** The tool named in the file's document properties. */
+export const WRITTEN_BY = "China-exposure workbench (npm run workbook)";
+
+/**
+ * The document dates of every file written: fixed, so that output does not depend on when it was
+ * written. 1980-01-01 is also the earliest time a zip entry can carry (see normalizeZipTimes).
+ */
+export const REPRODUCIBLE_DATE = new Date(Date.UTC(1980, 0, 1));
+
+/** Plan features this adapter cannot write with exceljs; the CLI says so. */
+export const XLSX_LIMITATIONS = {
+  charts: "exceljs cannot write charts: insert the baseline from the add-in's taskpane to get them",
+  nameComments: "exceljs cannot write the comment of a defined name (the taskpane's names have one)",
+} as const;
+
+// ── addresses ────────────────────────────────────────────────────────────────────────────────
+
+/** Column letters ("A", "AB") → 1-based column number. */
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** 1-based column number → letters. */
+function columnLetters(n: number): string {
+  let s = "";
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+interface CellPos {
+  readonly row: number;
+  readonly col: number;
+}
+
+/** "B7" (or "$B$7") → { row: 7, col: 2 }; anything else is a plan bug. */
+function decodeCell(address: string): CellPos {
+  const m = /^\$?([A-Za-z]{1,3})\$?([1-9][0-9]*)$/.exec(address.trim());
+  if (!m) throw new Error(`"${address}" is not an A1 cell address`);
+  return { row: Number(m[2]), col: columnNumber(m[1]) };
+}
+
+/** "A5:H12" → its corners (normalised so that top-left comes first). */
+function decodeRange(range: string): { readonly tl: CellPos; readonly br: CellPos } {
+  const parts = range.split(":");
+  if (parts.length !== 2) throw new Error(`"${range}" is not an A1 range`);
+  const a = decodeCell(parts[0]);
+  const b = decodeCell(parts[1]);
+  return {
+    tl: { row: Math.min(a.row, b.row), col: Math.min(a.col, b.col) },
+    br: { row: Math.max(a.row, b.row), col: Math.max(a.col, b.col) },
+  };
+}
+
+const encodeCell = (p: CellPos) => `${columnLetters(p.col)}${p.row}`;
+const absolute = (p: CellPos) => `$${columnLetters(p.col)}$${p.row}`;
+
+/** "#1F3864" → exceljs' ARGB "FF1F3864". */
+function argb(hex: string): string {
+  const m = /^#?([0-9a-fA-F]{6})$/.exec(hex.trim());
+  if (!m) throw new Error(`"${hex}" is not a #RRGGBB colour`);
+  return `FF${m[1].toUpperCase()}`;
+}
+
+// ── sheet names ──────────────────────────────────────────────────────────────────────────────
+
+/** Excel's rules for a tab name: 1–31 characters, none of : \ / ? * [ ], no leading/trailing quote. */
+function legalSheetName(name: string): string {
+  const cleaned = name
+    .replace(/[:\\/?*[\]]/g, " ")
+    .replace(/^'+|'+$/g, "")
+    .trim()
+    .slice(0, 31)
+    .trim();
+  return cleaned === "" ? "Sheet" : cleaned;
+}
+
+/**
+ * The tab name each sheet gets in a new workbook: its preferred name, made legal, and made unique
+ * (Excel compares tab names without case) with a " (2)" suffix where two sheets would collide.
+ */
+export function finalSheetNames(plan: WorkbookPlan): Map<string, string> {
+  const names = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const sheet of plan.sheets) {
+    if (names.has(sheet.key)) throw new Error(`the plan has two sheets with the key "${sheet.key}"`);
+    const base = legalSheetName(sheet.name);
+    let name = base;
+    for (let i = 2; taken.has(name.toLowerCase()); i++) {
+      const suffix = ` (${i})`;
+      name = base.slice(0, 31 - suffix.length).trimEnd() + suffix;
+    }
+    taken.add(name.toLowerCase());
+    names.set(sheet.key, name);
+  }
+  return names;
+}
+
+// ── cells ────────────────────────────────────────────────────────────────────────────────────
+
+const isFormula = (c: PlanCell): c is { readonly formula: string } => typeof c === "object" && c !== null;
+
+/** An exceljs cell value for a plan cell: formulas without "=", sheet references resolved, no cached result. */
+function cellValue(cell: PlanCell, nameOf: (key: string) => string | undefined): ExcelJS.CellValue {
+  if (cell === null) return null;
+  if (isFormula(cell)) {
+    const body = resolveSheetRefs(cell.formula.trim().replace(/^=/, ""), nameOf);
+    return { formula: body } as ExcelJS.CellFormulaValue;
+  }
+  if (typeof cell === "number" && !Number.isFinite(cell))
+    throw new Error(`a plan cell holds ${cell}, which no spreadsheet can store`);
+  return cell;
+}
+
+function numberFormatAt(block: CellBlock, r: number, c: number): string | undefined {
+  const f = block.numberFormat;
+  if (f === undefined) return undefined;
+  if (typeof f === "string") return f;
+  const row = f[r];
+  if (!row || row.length !== block.cells[r].length) {
+    throw new Error(`the number formats of the block at ${block.address} do not have the shape of its cells`);
+  }
+  return row[c];
+}
+
+/** The exceljs font, fill and alignment of a named style. */
+function styleOf(id: CellBlock["style"]): Partial<ExcelJS.Style> | undefined {
+  if (id === undefined) return undefined;
+  const s = STYLES[id];
+  if (!s) throw new Error(`unknown style "${id}"`);
+  const font: Partial<ExcelJS.Font> = {};
+  if (s.bold) font.bold = true;
+  if (s.italic) font.italic = true;
+  if (s.size !== undefined) font.size = s.size;
+  if (s.color) font.color = { argb: argb(s.color) };
+  const style: Partial<ExcelJS.Style> = {};
+  if (Object.keys(font).length > 0) style.font = font;
+  if (s.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
+  if (s.wrap) style.alignment = { wrapText: true, vertical: "top" };
+  return style;
+}
+
+function writeBlock(ws: ExcelJS.Worksheet, block: CellBlock, nameOf: (key: string) => string | undefined): void {
+  const origin = decodeCell(block.address);
+  const style = styleOf(block.style);
+  const width = block.cells[0]?.length ?? 0;
+  block.cells.forEach((row, r) => {
+    if (row.length !== width) throw new Error(`the block at ${block.address} has rows of different lengths`);
+    row.forEach((planCell, c) => {
+      const cell = ws.getCell(origin.row + r, origin.col + c);
+      cell.value = cellValue(planCell, nameOf);
+      if (style?.font) cell.font = style.font;
+      if (style?.fill) cell.fill = style.fill;
+      if (style?.alignment) cell.alignment = style.alignment;
+      const fmt = numberFormatAt(block, r, c);
+      if (fmt !== undefined) cell.numFmt = fmt;
+    });
+  });
+}
+
+// ── tables ───────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * An Excel table over cells the blocks already wrote. exceljs' addTable writes the table's
+ * header and rows itself, so it is given exactly what is on the sheet (header texts, values,
+ * formulas): the cells keep their values and the formats and fonts the blocks gave them.
+ */
+function addTable(ws: ExcelJS.Worksheet, sheetName: string, table: TablePlan): void {
+  if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(table.name)) {
+    throw new Error(`table name "${table.name}" is not a legal Excel table name`);
+  }
+  const { tl, br } = decodeRange(table.range);
+  if (br.row === tl.row) throw new Error(`table ${table.name} (${table.range}) has a header but no rows`);
+  const columns: ExcelJS.TableColumnProperties[] = [];
+  const seen = new Set<string>();
+  for (let col = tl.col; col <= br.col; col++) {
+    const v = ws.getCell(tl.row, col).value;
+    const name = v === null || v === undefined ? "" : String(v).trim();
+    const where = `'${sheetName}'!${encodeCell({ row: tl.row, col })}`;
+    if (name === "" || typeof v === "object") {
+      throw new Error(`table ${table.name}: its header cell ${where} must hold a text`);
+    }
+    if (seen.has(name.toLowerCase()))
+      throw new Error(`table ${table.name}: the header "${name}" at ${where} is repeated`);
+    seen.add(name.toLowerCase());
+    columns.push({ name, filterButton: true });
+  }
+  const rows: ExcelJS.CellValue[][] = [];
+  for (let row = tl.row + 1; row <= br.row; row++) {
+    const values: ExcelJS.CellValue[] = [];
+    for (let col = tl.col; col <= br.col; col++) values.push(ws.getCell(row, col).value);
+    rows.push(values);
+  }
+  ws.addTable({
+    name: table.name,
+    displayName: table.name,
+    ref: encodeCell(tl),
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: table.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+    columns,
+    rows,
+  });
+}
+
+// ── the workbook ─────────────────────────────────────────────────────────────────────────────
+
+function writeSheet(
+  wb: ExcelJS.Workbook,
+  sheet: SheetPlan,
+  name: string,
+  nameOf: (key: string) => string | undefined,
+): void {
+  const ws = wb.addWorksheet(name, {
+    properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
+    views:
+      sheet.freezeRows > 0
+        ? [{ state: "frozen", xSplit: 0, ySplit: sheet.freezeRows, topLeftCell: `A${sheet.freezeRows + 1}` }]
+        : [{}],
+  });
+  for (const { column, width } of sheet.columns) ws.getColumn(columnNumber(column)).width = width;
+  for (const block of sheet.blocks) writeBlock(ws, block, nameOf);
+  for (const table of sheet.tables) addTable(ws, name, table);
+}
+
+/**
+ * Applies a plan to a new exceljs workbook: every sheet in plan order, with its blocks, formats,
+ * styles, widths, frozen rows, tab colour and tables, then the workbook-scoped names. Throws on a
+ * plan bug (a formula naming a sheet the plan lacks, a malformed address, a table over empty headers).
+ */
+export function writePlan(plan: WorkbookPlan): ExcelJS.Workbook {
+  const names = finalSheetNames(plan);
+  const nameOf = (key: string) => names.get(key);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = WRITTEN_BY;
+  wb.lastModifiedBy = WRITTEN_BY;
+  wb.title = "China-exposure workbench: baseline";
+  wb.subject = "NVIDIA's China exposure after the H20 export-licence requirement of 2025-04-09";
+  wb.keywords = "china-exposure-workbench baseline";
+  wb.description =
+    `Written by ${WRITTEN_BY} from the add-in's workbook plan. Formulas carry no cached values; ` +
+    `the spreadsheet computes them on open. Sheets (plan key = tab name): ` +
+    plan.sheets.map((s) => `${s.key} = ${names.get(s.key)}`).join("; ");
+  wb.created = REPRODUCIBLE_DATE;
+  wb.modified = REPRODUCIBLE_DATE;
+  wb.calcProperties.fullCalcOnLoad = true;
+
+  const tableNames = new Set<string>();
+  for (const t of plan.sheets.flatMap((s) => s.tables)) {
+    if (tableNames.has(t.name.toLowerCase())) throw new Error(`the plan has two tables named ${t.name}`);
+    tableNames.add(t.name.toLowerCase());
+  }
+  for (const sheet of plan.sheets) writeSheet(wb, sheet, names.get(sheet.key)!, nameOf);
+
+  const definedNames = new Set<string>();
+  for (const n of plan.names) {
+    const sheetName = names.get(n.sheetKey);
+    if (sheetName === undefined)
+      throw new Error(`name ${n.name} points at sheet "${n.sheetKey}", which is not in the plan`);
+    if (definedNames.has(n.name.toLowerCase())) throw new Error(`the plan defines the name ${n.name} twice`);
+    if (tableNames.has(n.name.toLowerCase())) throw new Error(`the name ${n.name} is also the name of a table`);
+    definedNames.add(n.name.toLowerCase());
+    wb.definedNames.add(`${quoteSheetName(sheetName)}!${absolute(decodeCell(n.address))}`, n.name);
+  }
+  return wb;
+}
+
+/**
+ * Sets every zip entry's DOS time and date to 1980-01-01 00:00 (JSZip stamps entries with the
+ * time of writing), in the local headers and the central directory, so that output is reproducible.
+ */
+export function normalizeZipTimes(zip: Buffer): Buffer {
+  const out = Buffer.from(zip);
+  const DOS_DATE_1980_01_01 = (0 << 9) | (1 << 5) | 1;
+  let eocd = -1;
+  for (let p = out.length - 22; p >= Math.max(0, out.length - 22 - 0xffff); p--) {
+    if (out.readUInt32LE(p) === 0x06054b50) {
+      eocd = p;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error("the written workbook is not a zip file");
+  const entries = out.readUInt16LE(eocd + 10);
+  let p = out.readUInt32LE(eocd + 16);
+  for (let i = 0; i < entries; i++) {
+    if (out.readUInt32LE(p) !== 0x02014b50) throw new Error("the written workbook has a malformed zip directory");
+    out.writeUInt16LE(0, p + 12);
+    out.writeUInt16LE(DOS_DATE_1980_01_01, p + 14);
+    const local = out.readUInt32LE(p + 42);
+    if (out.readUInt32LE(local) !== 0x04034b50) throw new Error("the written workbook has a malformed zip entry");
+    out.writeUInt16LE(0, local + 10);
+    out.writeUInt16LE(DOS_DATE_1980_01_01, local + 12);
+    p += 46 + out.readUInt16LE(p + 28) + out.readUInt16LE(p + 30) + out.readUInt16LE(p + 32);
+  }
+  return out;
+}
+
+/** The plan as .xlsx bytes: the same plan gives the same bytes, whenever and wherever it is written. */
+export async function planToXlsx(plan: WorkbookPlan): Promise<Buffer> {
+  const bytes = await writePlan(plan).xlsx.writeBuffer();
+  return normalizeZipTimes(Buffer.from(bytes as ArrayBuffer));
+}
+
+// ── what a file holds ────────────────────────────────────────────────────────────────────────
+
+export interface SheetSummary {
+  readonly key: string;
+  /** the tab name in the file */
+  readonly name: string;
+  readonly tables: readonly { readonly name: string; readonly range: string }[];
+  readonly formulas: number;
+}
+
+export interface MissingChart {
+  readonly sheet: string;
+  readonly chart: ChartPlan;
+}
+
+export interface XlsxSummary {
+  readonly sheets: readonly SheetSummary[];
+  readonly tables: number;
+  readonly formulas: number;
+  readonly names: number;
+  /** charts of the plan the file does not have (exceljs cannot write charts) */
+  readonly chartsNotWritten: readonly MissingChart[];
+}
+
+/** What {@link writePlan} writes for a plan: sheets, tables, formulas, names, and the charts it leaves out. */
+export function summarizePlan(plan: WorkbookPlan): XlsxSummary {
+  const names = finalSheetNames(plan);
+  const sheets: SheetSummary[] = plan.sheets.map((s) => ({
+    key: s.key,
+    name: names.get(s.key)!,
+    tables: s.tables.map((t) => ({ name: t.name, range: t.range })),
+    formulas: s.blocks.reduce((n, b) => n + b.cells.reduce((m, row) => m + row.filter(isFormula).length, 0), 0),
+  }));
+  return {
+    sheets,
+    tables: sheets.reduce((n, s) => n + s.tables.length, 0),
+    formulas: sheets.reduce((n, s) => n + s.formulas, 0),
+    names: plan.names.length,
+    chartsNotWritten: plan.sheets.flatMap((s) => s.charts.map((chart) => ({ sheet: names.get(s.key)!, chart }))),
+  };
+}

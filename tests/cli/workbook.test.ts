@@ -1,0 +1,189 @@
+/**
+ * `npm run workbook -- --out FILE.xlsx`, run as a user runs it: a child process, its output, its
+ * exit code and the file it leaves (or does not leave) behind.
+ */
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as ExcelJS from "exceljs";
+import { TABLES } from "../../src/baseline";
+import { buildPlan } from "../../src/workbook/plan";
+import { finalSheetNames } from "../../src/workbook/xlsx";
+import { main } from "../../src/cli/workbook";
+
+const ROOT = path.resolve(__dirname, "../..");
+const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+const CLI = path.join(ROOT, "src", "cli", "workbook.ts");
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs a command to its end. */
+function exec(cmd: string, args: readonly string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: ROOT, timeout: 60_000 });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const run = (...args: string[]) => exec(TSX, [CLI, ...args]);
+
+/** The same command in this process: for the many ways to call it wrong, without a process each. */
+async function runHere(...args: string[]): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, { write: (s: string) => (stdout += s) }, { write: (s: string) => (stderr += s) });
+  return { code, stdout, stderr };
+}
+
+/** The user sees a sentence, not a stack trace. */
+function expectPlainError(r: Run, code: number, message: RegExp): void {
+  expect({ code: r.code, stdout: r.stdout }).toEqual({ code, stdout: "" });
+  expect(r.stderr).toMatch(message);
+  expect(r.stderr).not.toMatch(/\n\s+at |Error:/);
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "workbook-cli-"));
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("npm run workbook", () => {
+  it("writes the whole baseline and says where, with its sheets, tables, formulas, names and missing charts", async () => {
+    const out = path.join(dir, "baseline.xlsx");
+    const r = await exec("npm", ["run", "-s", "workbook", "--", "--out", out]);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
+
+    const plan = buildPlan();
+    const names = [...finalSheetNames(plan).values()];
+    expect(r.stdout).toContain(`Wrote ${out}`);
+    expect(r.stdout).toMatch(new RegExp(`${plan.sheets.length} sheets`));
+    for (const name of names) expect(r.stdout).toContain(name);
+    const tables = plan.sheets.flatMap((s) => s.tables);
+    expect(r.stdout).toContain(`${tables.length} Excel tables`);
+    for (const t of tables) expect(r.stdout).toContain(`${t.name} ${t.range}`);
+    const formulas = plan.sheets
+      .flatMap((s) => s.blocks.flatMap((b) => b.cells.flat()))
+      .filter((c) => c !== null && typeof c === "object");
+    expect(r.stdout).toContain(`${formulas.length} native formulas`);
+    expect(r.stdout).toContain(`${plan.names.length} workbook names`);
+    const charts = plan.sheets.flatMap((s) => s.charts);
+    if (charts.length > 0) {
+      expect(r.stdout).toMatch(
+        new RegExp(`not written: ${charts.length} charts? of the plan \\(exceljs cannot write charts`),
+      );
+      for (const c of charts) expect(r.stdout).toContain(`"${c.title}"`);
+    } else {
+      expect(r.stdout).toContain("charts: the plan has none");
+    }
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(names);
+  });
+
+  it("writes Chinese sheets with --lang zh and only the selected tables, with the tables they read", async () => {
+    const out = path.join(dir, "zh.xlsx");
+    const r = await run("--out", out, "--lang", "zh", "--tables", "decoupling_cost");
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
+    const plan = buildPlan({ lang: "zh", tables: ["decoupling_cost"] });
+    const keys = plan.sheets.map((s) => s.key);
+    expect(keys).toContain("decoupling_cost");
+    const pulledIn = keys.filter((k) => k !== "decoupling_cost" && TABLES.some((t) => t.id === k));
+    if (pulledIn.length > 0)
+      expect(r.stdout).toContain(
+        `also included, because formulas of the selected tables read them: ${pulledIn.join(", ")}`,
+      );
+    expect(r.stdout).toContain("language zh");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...finalSheetNames(plan).values()]);
+  });
+
+  it("prints its usage with --help, naming every table id, and writes nothing", async () => {
+    const r = await run("--help");
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(r.stdout).toMatch(/^Usage: npm run workbook -- --out FILE\.xlsx/);
+    for (const t of TABLES) expect(r.stdout).toContain(t.id);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith("help"))).toEqual([]);
+  });
+
+  it("answers exit code 2 for an unknown option", async () => {
+    expectPlainError(
+      await run("--out", path.join(dir, "x.xlsx"), "--colour", "blue"),
+      2,
+      /Unknown option '--colour'.*\nRun with --help for usage/s,
+    );
+  });
+
+  it("answers exit code 2 when --out is missing, or given a stray argument", async () => {
+    expectPlainError(await runHere("--lang", "en"), 2, /--out FILE\.xlsx is required/);
+    expectPlainError(await runHere("book.xlsx"), 2, /Unexpected argument 'book\.xlsx'/);
+  });
+
+  it("answers exit code 2 for an unknown table id, listing the valid ones", async () => {
+    const r = await runHere("--out", path.join(dir, "t.xlsx"), "--tables", "china_revenue,no_such_table");
+    expectPlainError(r, 2, /unknown table id: no_such_table; valid ids: /);
+    for (const t of TABLES) expect(r.stderr).toContain(t.id);
+    expect(fs.existsSync(path.join(dir, "t.xlsx"))).toBe(false);
+  });
+
+  it("answers exit code 2 for an unknown language", async () => {
+    expectPlainError(
+      await runHere("--out", path.join(dir, "l.xlsx"), "--lang", "fr"),
+      2,
+      /unknown language "fr": use en or zh/,
+    );
+  });
+
+  it("answers exit code 1 when the directory does not exist", async () => {
+    const out = path.join(dir, "no", "such", "dir", "b.xlsx");
+    expectPlainError(
+      await run("--out", out),
+      1,
+      new RegExp(`the directory ${path.dirname(out).replace(/[/\\]/g, ".")} does not exist`),
+    );
+  });
+
+  it("answers exit code 1 when the path is a directory, under a file, or not an .xlsx", async () => {
+    const sub = path.join(dir, "folder.xlsx");
+    fs.mkdirSync(sub);
+    expectPlainError(await runHere("--out", sub, "--force"), 1, /folder\.xlsx is a directory/);
+    const file = path.join(dir, "plain-file");
+    fs.writeFileSync(file, "x");
+    expectPlainError(await runHere("--out", path.join(file, "b.xlsx")), 1, /plain-file is not a directory/);
+    expectPlainError(await runHere("--out", path.join(dir, "b.csv")), 1, /b\.csv does not end in \.xlsx/);
+    expect(fs.existsSync(path.join(dir, "b.csv"))).toBe(false);
+  });
+
+  it("never overwrites an existing file unless --force", async () => {
+    const out = path.join(dir, "mine.xlsx");
+    fs.writeFileSync(out, "the user's own work");
+    expectPlainError(await run("--out", out), 1, /mine\.xlsx already exists; pass --force to overwrite it/);
+    expect(fs.readFileSync(out, "utf8")).toBe("the user's own work");
+
+    const forced = await run("--out", out, "--force");
+    expect({ code: forced.code, stderr: forced.stderr }).toEqual({ code: 0, stderr: "" });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.length).toBe(buildPlan().sheets.length);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("writes the same bytes on every run", async () => {
+    const a = path.join(dir, "same-a.xlsx");
+    const b = path.join(dir, "same-b.xlsx");
+    const runs = await Promise.all([run("--out", a), run("--out", b)]);
+    expect(runs.map((r) => r.code)).toEqual([0, 0]);
+    expect(fs.readFileSync(a).equals(fs.readFileSync(b))).toBe(true);
+  });
+});
