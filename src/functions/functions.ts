@@ -231,10 +231,13 @@ export function revenueAtRiskFn(
  */
 export function fact(id: any[][], field?: any[][]): any[][] {
   return answer("FACT", () =>
-    liftText((i, f) => factField(i, f), [
-      { name: "id", value: id },
-      { name: "field", value: field, default: "value" },
-    ]),
+    liftText(
+      (i, f) => factField(i, f),
+      [
+        { name: "id", value: id },
+        { name: "field", value: field, default: "value" },
+      ],
+    ),
   );
 }
 

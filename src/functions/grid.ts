@@ -55,7 +55,9 @@ function shapeOf(name: string, g: Grid<CellValue>): [number, number] | ExposureE
  * Broadcasts shapes as Excel's array arithmetic does: along each dimension a size of 1 stretches to
  * the others, any other mismatch answers #VALUE!.
  */
-export function broadcastShape(named: readonly { name: string; shape: [number, number] }[]): [number, number] | ExposureError {
+export function broadcastShape(
+  named: readonly { name: string; shape: [number, number] }[],
+): [number, number] | ExposureError {
   const out: [number, number] = [1, 1];
   for (const dim of [0, 1] as const) {
     for (const { shape } of named) {

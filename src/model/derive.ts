@@ -28,7 +28,11 @@ const OPS = {
     evaluate: (a, b) => (b === 0 ? divByZero("denominator") : finite(a / b)),
     formula: (a, b) => `${a}/${b}`,
   },
-  difference: { operands: ["minuend", "subtrahend"], evaluate: (a, b) => finite(a - b), formula: (a, b) => `${a}-${b}` },
+  difference: {
+    operands: ["minuend", "subtrahend"],
+    evaluate: (a, b) => finite(a - b),
+    formula: (a, b) => `${a}-${b}`,
+  },
   product: { operands: ["a", "b"], evaluate: (a, b) => finite(a * b), formula: (a, b) => `${a}*${b}` },
   share: { operands: ["part", "whole"], evaluate: shareOf, formula: (a, b) => `${a}/${b}` },
   implied_total: { operands: ["part", "share"], evaluate: impliedTotal, formula: (a, b) => `${a}/${b}` },

@@ -5,14 +5,25 @@
  * input and compute for a colleague without the add-in. Both adapters apply this same plan.
  */
 import { derivationFormula, operandIds } from "../model";
-import { CHECKS, EXACT_RELATIVE, SCENARIOS, SCENARIOS_ID, SCENARIOS_TITLE, SCENARIOS_TITLE_ZH, TABLES } from "../baseline";
+import {
+  CHECKS,
+  EXACT_RELATIVE,
+  SCENARIOS,
+  SCENARIOS_ID,
+  SCENARIOS_TITLE,
+  SCENARIOS_TITLE_ZH,
+  TABLES,
+} from "../baseline";
 import { derivedById, evaluateCheck, factById } from "../baseline";
 import type { BaselineTable, ConsistencyCheck, Unit } from "../baseline/types";
 import { Lang, StringId, t } from "../i18n/strings";
 import type { CellBlock, ChartPlan, NamedCell, PlanCell, SheetPlan, StyleId, WorkbookPlan } from "./types";
 
 /** How each named style looks, for both adapters. Colours as hex RGB. */
-export const STYLES: Record<StyleId, { bold?: boolean; italic?: boolean; size?: number; color?: string; fill?: string; wrap?: boolean }> = {
+export const STYLES: Record<
+  StyleId,
+  { bold?: boolean; italic?: boolean; size?: number; color?: string; fill?: string; wrap?: boolean }
+> = {
   title: { bold: true, size: 14, color: "#1F3864" },
   subtitle: { italic: true, color: "#595959" },
   header: { bold: true, color: "#FFFFFF", fill: "#1F3864" },
@@ -66,7 +77,12 @@ const at = (col: string, row: number) => `${col}${row}`;
 
 /** Excel's limits on a tab name: 31 characters, none of : \ / ? * [ ]. */
 export function sheetNameOf(title: string): string {
-  return title.replace(/[:\\/?*[\]]/g, " ").replace(/\s+/g, " ").trim().slice(0, 31).trim();
+  return title
+    .replace(/[:\\/?*[\]]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 31)
+    .trim();
 }
 
 /** The workbook-scoped name of a fact's or derived figure's cell. */
@@ -185,7 +201,10 @@ export const CHART_SPECS: readonly ChartSpec[] = [
     title: "sheet.chart.itu",
     kind: "ColumnClustered",
     series: [
-      { name: "sheet.chart.series.china", ids: ["itu_ai_standard_share_china_2020", "itu_ai_standard_share_china_2025"] },
+      {
+        name: "sheet.chart.series.china",
+        ids: ["itu_ai_standard_share_china_2020", "itu_ai_standard_share_china_2025"],
+      },
       { name: "sheet.chart.series.us", ids: ["itu_ai_standard_share_us_2020", "itu_ai_standard_share_us_2025"] },
     ],
   },
@@ -193,7 +212,10 @@ export const CHART_SPECS: readonly ChartSpec[] = [
     title: "sheet.chart.us_equipment",
     kind: "ColumnClustered",
     series: [
-      { name: "sheet.chart.series.us_equipment", ids: ["us_equipment_exports_china_2021", "us_equipment_exports_china_2024"] },
+      {
+        name: "sheet.chart.series.us_equipment",
+        ids: ["us_equipment_exports_china_2021", "us_equipment_exports_china_2024"],
+      },
     ],
   },
 ];
@@ -300,7 +322,11 @@ function tableSheet(
     })),
     {
       address: at("A", last + 2),
-      cells: [[t("sheet.note.heading", lang)], [zh ? table.sourceNote_zh : table.sourceNote], [t("sheet.note.legend", lang)]],
+      cells: [
+        [t("sheet.note.heading", lang)],
+        [zh ? table.sourceNote_zh : table.sourceNote],
+        [t("sheet.note.legend", lang)],
+      ],
       style: "note",
     },
     ...charts.blocks,
@@ -311,7 +337,13 @@ function tableSheet(
     tabColor: "#1F3864",
     blocks,
     columns: WIDTHS.map((width, i) => ({ column: colLetter(i), width })),
-    tables: [{ name: `tbl_${table.id}`, range: `A${HEADER_ROW}:${colLetter(COLUMNS.length - 1)}${last}`, style: "TableStyleLight9" }],
+    tables: [
+      {
+        name: `tbl_${table.id}`,
+        range: `A${HEADER_ROW}:${colLetter(COLUMNS.length - 1)}${last}`,
+        style: "TableStyleLight9",
+      },
+    ],
     charts: charts.charts,
     freezeRows: HEADER_ROW,
   };
@@ -409,7 +441,11 @@ function scenariosSheet(lang: Lang): SheetPlan {
 
 function aboutSheet(tables: readonly BaselineTable[], lang: Lang): SheetPlan {
   const zh = lang === "zh";
-  const cells: PlanCell[][] = tables.map((tb) => [tb.id, zh ? tb.title_zh : tb.title, zh ? tb.description_zh : tb.description]);
+  const cells: PlanCell[][] = tables.map((tb) => [
+    tb.id,
+    zh ? tb.title_zh : tb.title,
+    zh ? tb.description_zh : tb.description,
+  ]);
   return {
     key: "about",
     name: sheetNameOf(t("sheet.about.name", lang)),
@@ -438,7 +474,10 @@ export function buildPlan(options: PlanOptions = {}): WorkbookPlan {
     checksByRow.set(c.stated, c);
     checksByRow.set(c.derived, c);
   }
-  const sheets: SheetPlan[] = [aboutSheet(selected, lang), ...selected.map((tb) => tableSheet(tb, placed, checksByRow, lang))];
+  const sheets: SheetPlan[] = [
+    aboutSheet(selected, lang),
+    ...selected.map((tb) => tableSheet(tb, placed, checksByRow, lang)),
+  ];
   if (withScenarios) sheets.push(scenariosSheet(lang));
   const checks = checksSheet(placed, lang);
   if (checks) sheets.push(checks);

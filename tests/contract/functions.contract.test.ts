@@ -44,7 +44,9 @@ describe("functions.json and the bundle agree", () => {
     }
   });
   it("declares the optional parameters as optional", () => {
-    const optional = b.metadata.functions.flatMap((f) => f.parameters.filter((p) => p.optional).map((p) => `${f.id}.${p.name}`));
+    const optional = b.metadata.functions.flatMap((f) =>
+      f.parameters.filter((p) => p.optional).map((p) => `${f.id}.${p.name}`),
+    );
     expect(optional.sort()).toEqual(
       [
         "NVDA_CHINA_GAP.recaptured_share",

@@ -46,11 +46,33 @@ describe("liftNumeric", () => {
     expect(kinds(out)).toEqual([[0.25], ["#VALUE!"], ["#NUM!"], ["#VALUE!"]]);
   });
   it("answers one #VALUE! for mismatched shapes and for a ragged array", () => {
-    expect(kinds(liftNumeric(shareOf, [{ name: "part", value: [[1], [2]] }, { name: "whole", value: [[1], [2], [3]] }]))).toEqual([["#VALUE!"]]);
-    expect(kinds(liftNumeric(shareOf, [{ name: "part", value: [[1, 2], [3]] }, { name: "whole", value: 4 }]))).toEqual([["#VALUE!"]]);
+    expect(
+      kinds(
+        liftNumeric(shareOf, [
+          { name: "part", value: [[1], [2]] },
+          { name: "whole", value: [[1], [2], [3]] },
+        ]),
+      ),
+    ).toEqual([["#VALUE!"]]);
+    expect(
+      kinds(
+        liftNumeric(shareOf, [
+          { name: "part", value: [[1, 2], [3]] },
+          { name: "whole", value: 4 },
+        ]),
+      ),
+    ).toEqual([["#VALUE!"]]);
   });
   it("treats an omitted optional argument (null) as its default", () => {
-    expect(liftNumeric((a, b) => a + b, [{ name: "a", value: 1 }, { name: "b", value: null, default: 2 }])).toEqual([[3]]);
+    expect(
+      liftNumeric(
+        (a, b) => a + b,
+        [
+          { name: "a", value: 1 },
+          { name: "b", value: null, default: 2 },
+        ],
+      ),
+    ).toEqual([[3]]);
   });
 });
 
@@ -67,7 +89,14 @@ describe("seriesOf", () => {
     expect(seriesOf("s", [[1, 2, 3]])).toEqual([1, 2, 3]);
   });
   it("answers #VALUE! for a block of several rows and columns, or for text", () => {
-    expect((seriesOf("s", [[1, 2], [3, 4]]) as ExposureError).kind).toBe("#VALUE!");
+    expect(
+      (
+        seriesOf("s", [
+          [1, 2],
+          [3, 4],
+        ]) as ExposureError
+      ).kind,
+    ).toBe("#VALUE!");
     expect((seriesOf("s", [[1], ["x"]]) as ExposureError).kind).toBe("#VALUE!");
   });
 });

@@ -1,6 +1,22 @@
-import { FACTS, DERIVED, TABLES, CHECKS, SCENARIOS_ID, derivedValue, factById, evaluateCheck } from "../../src/baseline";
+import {
+  FACTS,
+  DERIVED,
+  TABLES,
+  CHECKS,
+  SCENARIOS_ID,
+  derivedValue,
+  factById,
+  evaluateCheck,
+} from "../../src/baseline";
 import { evaluateDerivation, isExposureError } from "../../src/model";
-import { buildPlan, cellName, CHART_SPECS, HEADER_ROW, NUMBER_FORMATS, withDependencies } from "../../src/workbook/plan";
+import {
+  buildPlan,
+  cellName,
+  CHART_SPECS,
+  HEADER_ROW,
+  NUMBER_FORMATS,
+  withDependencies,
+} from "../../src/workbook/plan";
 import { referencedSheetKeys, resolveSheetRefs } from "../../src/workbook/refs";
 import type { PlanCell, SheetPlan, WorkbookPlan } from "../../src/workbook/types";
 
@@ -134,7 +150,8 @@ describe("the workbook plan", () => {
       } else {
         // the IF formula picks the status text; evaluate its two tests by hand
         const f = (status as { formula: string }).formula;
-        const text = expected === "rounded" ? '"rounded"' : expected === "inconsistent" ? '"inconsistent"' : '"consistent"';
+        const text =
+          expected === "rounded" ? '"rounded"' : expected === "inconsistent" ? '"inconsistent"' : '"consistent"';
         expect(f).toContain(text);
         const stated = valueAt(plan, "checks", `B${row}`);
         const derived = valueAt(plan, "checks", `C${row}`);
@@ -148,7 +165,11 @@ describe("the workbook plan", () => {
     for (const sheet of tableSheets) {
       const table = TABLES.find((t) => t.id === sheet.key)!;
       expect(sheet.tables).toEqual([
-        { name: `tbl_${table.id}`, range: `A${HEADER_ROW}:H${HEADER_ROW + table.rows.length}`, style: expect.any(String) },
+        {
+          name: `tbl_${table.id}`,
+          range: `A${HEADER_ROW}:H${HEADER_ROW + table.rows.length}`,
+          style: expect.any(String),
+        },
       ]);
       const cells = cellsOf(sheet);
       for (let col = 1; col <= 8; col++) expect(typeof cells.get(`${letter(col)}${HEADER_ROW}`)).toBe("string");
@@ -189,7 +210,8 @@ describe("the workbook plan", () => {
       const [from, to] = chart.source.split(":").map(parse);
       const cells = cellsOf(sheet);
       for (let r = from.row + 1; r <= to.row; r++) {
-        for (let c = from.col + 1; c <= to.col; c++) expect(cells.get(`${letter(c)}${r}`)).toEqual({ formula: expect.any(String) });
+        for (let c = from.col + 1; c <= to.col; c++)
+          expect(cells.get(`${letter(c)}${r}`)).toEqual({ formula: expect.any(String) });
       }
     }
   });
@@ -213,7 +235,10 @@ describe("the workbook plan", () => {
     const row = rowOf(sheet, "china_revenue_2024")!;
     expect(cellsOf(sheet).get(`A${row}`)).toBe(factById("china_revenue_2024")!.label_zh);
     const en = plan.sheets.find((s) => s.key === "china_revenue")!;
-    const formulas = (s: SheetPlan) => [...cellsOf(s).values()].filter((v) => v && typeof v === "object" && !/IF\(/.test((v as { formula: string }).formula));
+    const formulas = (s: SheetPlan) =>
+      [...cellsOf(s).values()].filter(
+        (v) => v && typeof v === "object" && !/IF\(/.test((v as { formula: string }).formula),
+      );
     expect(formulas(sheet)).toEqual(formulas(en));
   });
 
@@ -223,7 +248,10 @@ describe("the workbook plan", () => {
   });
 
   it("evaluates the same derivations the baseline declares", () => {
-    for (const d of DERIVED) expect(evaluateDerivation(d.derivation, (id) => factById(id)?.value ?? derivedValue(id))).toEqual(derivedValue(d.id));
+    for (const d of DERIVED)
+      expect(evaluateDerivation(d.derivation, (id) => factById(id)?.value ?? derivedValue(id))).toEqual(
+        derivedValue(d.id),
+      );
   });
 });
 
