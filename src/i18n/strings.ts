@@ -62,7 +62,10 @@ export const STRINGS = {
   "sheet.chart.mindspore": { en: "MindSpore developers (m)", zh: "昇思开发者数量（百万）" },
   "sheet.chart.paddlepaddle": { en: "PaddlePaddle market share", zh: "飞桨市场份额" },
   "sheet.chart.itu": { en: "Share of ITU AI standard proposals", zh: "ITU人工智能标准提案占比" },
-  "sheet.chart.us_equipment": { en: "US chip-equipment exports to China (USD bn)", zh: "美国对华半导体设备出口额（十亿美元）" },
+  "sheet.chart.us_equipment": {
+    en: "US chip-equipment exports to China (USD bn)",
+    zh: "美国对华半导体设备出口额（十亿美元）",
+  },
   "sheet.chart.series.china_revenue": { en: "China revenue", zh: "中国区营收" },
   "sheet.chart.series.market_value": { en: "Market value", zh: "市值" },
   "sheet.chart.series.mindspore": { en: "Developers", zh: "开发者" },
@@ -97,7 +100,6 @@ export const STRINGS = {
     en: "Tick at least one table, or choose Insert all.",
     zh: "请至少勾选一个表，或选择“全部插入”。",
   },
-  "pane.progress.label": { en: "Inserting the sheets", zh: "正在插入工作表" },
   "pane.progress.reading": { en: "Reading the workbook…", zh: "正在读取工作簿…" },
   "pane.progress.writing": { en: "Writing {count} sheets…", zh: "正在写入 {count} 个工作表…" },
   "pane.progress.finishing": { en: "Finishing…", zh: "即将完成…" },
@@ -162,7 +164,7 @@ export const STRINGS = {
   },
   "pane.error.unexpected": {
     en: "Something unexpected went wrong. Nothing is known to have changed.",
-    zh: "发生意外错误。",
+    zh: "发生意外错误，未发现任何更改。",
   },
   "pane.sharing.heading": { en: "Prepare for sharing", zh: "共享前准备" },
   "pane.sharing.intro": {
@@ -176,7 +178,10 @@ export const STRINGS = {
   "pane.sharing.find": { en: "Find EXPOSURE formulas", zh: "查找 EXPOSURE 公式" },
   "pane.sharing.searching": { en: "Looking for EXPOSURE formulas…", zh: "正在查找 EXPOSURE 公式…" },
   "pane.sharing.converting": { en: "Replacing formulas by values…", zh: "正在将公式替换为数值…" },
-  "pane.sharing.none": { en: "No EXPOSURE formulas here: nothing to do.", zh: "此范围内没有 EXPOSURE 公式，无需处理。" },
+  "pane.sharing.none": {
+    en: "No EXPOSURE formulas here: nothing to do.",
+    zh: "此范围内没有 EXPOSURE 公式，无需处理。",
+  },
   "pane.sharing.confirm.one": {
     en: "1 formula ({sheets}) will become a fixed value. Excel's Undo cannot reverse this: save a copy first if unsure.",
     zh: "将把 1 个公式（{sheets}）替换为固定数值。Excel 的撤销无法恢复此操作，如不确定请先保存副本。",
@@ -197,6 +202,10 @@ export const STRINGS = {
   "pane.sharing.protected": {
     en: "Protected sheets were left alone: {sheets}.",
     zh: "受保护的工作表未作改动：{sheets}。",
+  },
+  "pane.sharing.pending.one": {
+    en: "1 formula was still calculating and was left as it is; try again when it shows a value.",
+    zh: "1 个公式仍在计算中，未作改动；请在显示数值后重试。",
   },
   "pane.sharing.pending": {
     en: "{count} formulas were still calculating and were left as they are; try again when they show a value.",

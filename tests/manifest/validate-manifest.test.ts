@@ -121,8 +121,8 @@ describe("validateManifest", () => {
 
     test("reports a ShowTaskpane action whose SourceLocation differs from the Runtime resid", () => {
       const xml = variant(
-        '<TaskpaneId>ButtonId1</TaskpaneId>\n                    <SourceLocation resid="Taskpane.Url"/>',
-        '<TaskpaneId>ButtonId1</TaskpaneId>\n                    <SourceLocation resid="Commands.Url"/>',
+        '<TaskpaneId>Office.AutoShowTaskpaneWithDocument</TaskpaneId>\n                    <SourceLocation resid="Taskpane.Url"/>',
+        '<TaskpaneId>Office.AutoShowTaskpaneWithDocument</TaskpaneId>\n                    <SourceLocation resid="Commands.Url"/>',
         1,
         withCommandsUrl,
       );

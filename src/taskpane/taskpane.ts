@@ -1,0 +1,68 @@
+/**
+ * The taskpane entry (shared runtime: this page also hosts the custom functions and the ribbon
+ * command). It loads the stylesheet, waits for Office, and wires the pane to the workbook adapters.
+ */
+import { TABLES } from "../baseline";
+import { Lang } from "../i18n/strings";
+import { activateSheet, applyPlan } from "../workbook/office";
+import { buildPlan } from "../workbook/plan";
+import { convertExposureFormulas, isAutoOpen, scanExposureFormulas, setAutoOpen } from "../workbook/sharing";
+import { Pane, PaneServices } from "./pane";
+import { initialLang } from "./view";
+
+const LANG_KEY = "china-exposure-workbench.lang";
+
+// webpack emits the stylesheet as an asset and gives its URL
+const stylesheet = document.createElement("link");
+stylesheet.rel = "stylesheet";
+stylesheet.href = new URL("./taskpane.css", import.meta.url).href;
+const styled = new Promise<void>((resolve) => {
+  stylesheet.onload = () => resolve();
+  stylesheet.onerror = () => resolve();
+});
+document.head.append(stylesheet);
+
+function storedLang(): string | null {
+  try {
+    return window.localStorage.getItem(LANG_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** False when office.js did not load (the page opened outside Office, or offline). */
+const officeLoaded = typeof Office !== "undefined";
+
+const services: PaneServices = {
+  supported: () => officeLoaded && Office.context.requirements.isSetSupported("ExcelApi", "1.12"),
+  async insert(tables, lang, onProgress) {
+    const plan = buildPlan({ tables, lang });
+    return applyPlan(plan, { onProgress: (phase) => onProgress(phase, plan.sheets.length) });
+  },
+  activate: activateSheet,
+  scan: scanExposureFormulas,
+  convert: convertExposureFormulas,
+  getAutoOpen: isAutoOpen,
+  setAutoOpen,
+  loadLang: () => initialLang(storedLang(), officeLoaded ? Office.context.displayLanguage : navigator.language),
+  saveLang(lang: Lang) {
+    try {
+      window.localStorage.setItem(LANG_KEY, lang);
+    } catch {
+      // private mode: the choice lasts for this session only
+    }
+  },
+};
+
+const start = () => new Pane(document, TABLES, services).start();
+
+if (officeLoaded) {
+  Office.onReady(async (info) => {
+    await styled;
+    if (info.host && info.host !== Office.HostType.Excel) return;
+    start();
+  });
+} else {
+  // without Office the pane still shows, and says in plain words that it needs Excel
+  void styled.then(start);
+}

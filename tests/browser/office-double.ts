@@ -1,0 +1,69 @@
+/**
+ * Served in place of https://appsforoffice.microsoft.com/lib/1/hosted/office.js in the browser test:
+ * the Office, Excel, OfficeExtension and CustomFunctions globals over a recording FakeWorkbook,
+ * configured by `window.__officeDoubleConfig` (set by the test before the page loads) and exposed as
+ * `window.__excel` for the test to inspect. Never shipped.
+ */
+import { FakeOfficeError, FakeWorkbook, type Fault, type SeedCell, type Scalar, fakeSettings } from "./excel-double";
+
+export interface OfficeDoubleConfig {
+  faults?: Fault[];
+  syncDelayMs?: number;
+  /** the workbook's sheets before the pane runs (default: one empty Sheet1) */
+  sheets?: Record<string, Record<string, Scalar | SeedCell>>;
+  displayLanguage?: string;
+  /** Office.context.requirements.isSetSupported answers this */
+  supported?: boolean;
+}
+
+const w = globalThis as unknown as Record<string, unknown>;
+const config = (w.__officeDoubleConfig ?? {}) as OfficeDoubleConfig;
+const wb = new FakeWorkbook({ faults: config.faults, syncDelayMs: config.syncDelayMs });
+for (const [name, cells] of Object.entries(config.sheets ?? { Sheet1: {} })) wb.addSheet(name, cells);
+w.__excel = wb;
+
+w.Excel = { run: wb.run };
+w.OfficeExtension = { Error: FakeOfficeError };
+
+const ErrorCode = {
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  divisionByZero: "#DIV/0!",
+  invalidNumber: "#NUM!",
+  nullReference: "#NULL!",
+  invalidName: "#NAME?",
+  invalidReference: "#REF!",
+};
+const registered: string[] = [];
+w.CustomFunctions = {
+  ErrorCode,
+  Error: class {
+    constructor(
+      public code: string,
+      public message?: string,
+    ) {}
+  },
+  associate(id: string | Record<string, unknown>) {
+    registered.push(...(typeof id === "string" ? [id] : Object.keys(id)));
+  },
+  registered,
+};
+
+const info = { host: "Excel", platform: "OfficeOnline" };
+w.Office = {
+  HostType: { Excel: "Excel" },
+  AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+  context: {
+    displayLanguage: config.displayLanguage ?? "en-US",
+    document: { settings: fakeSettings(wb) },
+    requirements: { isSetSupported: () => config.supported ?? true },
+  },
+  onReady(callback?: (i: typeof info) => void) {
+    return new Promise((resolve) =>
+      setTimeout(() => {
+        callback?.(info);
+        resolve(info);
+      }, 0),
+    );
+  },
+};

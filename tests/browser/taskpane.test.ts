@@ -1,0 +1,348 @@
+/**
+ * The built taskpane in a real browser (Debian's chromium-headless-shell through playwright-core):
+ * dist/ served on a local port, the request for office.js answered with the recording double
+ * (excel-double.ts + office-double.ts, transpiled here). Clicks the pane like a user, asserts what it
+ * shows and what it did to the recorded workbook, and saves docs/taskpane.png.
+ *
+ * Needs /usr/bin/chromium-headless-shell (apt-get install -y --no-install-recommends
+ * chromium-headless-shell); builds dist/ first if it is missing. The screenshot is written when
+ * docs/taskpane.png is missing or UPDATE_SCREENSHOT=1, else to .tmp/taskpane.png.
+ */
+import { execSync } from "child_process";
+import * as fs from "fs";
+import * as http from "http";
+import type { AddressInfo } from "net";
+import * as path from "path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import * as ts from "typescript";
+import { TABLES } from "../../src/baseline";
+import { buildPlan } from "../../src/workbook/plan";
+import type { OfficeDoubleConfig } from "./office-double";
+
+const ROOT = path.resolve(__dirname, "../..");
+const DIST = path.join(ROOT, "dist");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium-headless-shell";
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/** The double as one browser script: each module transpiled to CommonJS, linked by a tiny loader. */
+function doubleScript(): string {
+  const modules = ["excel-double", "office-double"].map((name) => {
+    const source = fs.readFileSync(path.join(__dirname, `${name}.ts`), "utf8");
+    const js = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
+    }).outputText;
+    return `${JSON.stringify(`./${name}`)}: function (exports, require, module) {\n${js}\n}`;
+  });
+  return `(function () {
+  var factories = {${modules.join(",\n")}};
+  var cache = {};
+  function req(name) {
+    if (cache[name]) return cache[name].exports;
+    var module = { exports: {} };
+    cache[name] = module;
+    factories[name](module.exports, req, module);
+    return module.exports;
+  }
+  req("./office-double");
+})();`;
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".png": "image/png",
+  ".json": "application/json",
+  ".map": "application/json",
+  ".xml": "application/xml",
+};
+
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const file = path.join(dir, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+let browser: Browser;
+let server: http.Server;
+let base: string;
+let script: string;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
+    execSync("npx webpack --mode production", { cwd: ROOT, stdio: "inherit" });
+  }
+  script = doubleScript();
+  server = await serve(DIST);
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+interface Opened {
+  page: Page;
+  errors: string[];
+  snapshot(): Promise<ReturnType<import("./excel-double").FakeWorkbook["snapshot"]>>;
+}
+
+async function open(config: OfficeDoubleConfig = {}, height = 900): Promise<Opened> {
+  const page = await browser.newPage({ viewport: { width: 320, height }, deviceScaleFactor: 2 });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  await page.addInitScript((c) => {
+    (globalThis as unknown as { __officeDoubleConfig: unknown }).__officeDoubleConfig = c;
+  }, config);
+  await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: script }));
+  await page.goto(`${base}/taskpane.html`);
+  await page.waitForSelector("html.ready");
+  return {
+    page,
+    errors,
+    snapshot: () =>
+      page.evaluate(() => (globalThis as unknown as { __excel: { snapshot(): never } }).__excel.snapshot()),
+  };
+}
+
+describe("the taskpane in a browser", () => {
+  it("lists the baseline tables with a checkbox and a description each, in the Office look, at 320 px", async () => {
+    const { page, errors } = await open();
+    expect(await page.locator("#tables input[type=checkbox]").count()).toBe(TABLES.length);
+    for (const table of TABLES) {
+      // named by its title, described by its one line
+      const box = page.getByRole("checkbox", { name: table.title, exact: true });
+      expect(await box.isVisible()).toBe(true);
+      expect(
+        await box.evaluate((el) => document.getElementById(el.getAttribute("aria-describedby")!)!.textContent),
+      ).toBe(table.description);
+    }
+    expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/^"?Segoe UI/);
+    // nothing wider than the pane
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    expect(await page.title()).toBe("China-exposure workbench");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("inserts all the sheets: progress while it works, a result list of every sheet, three syncs in the workbook", async () => {
+    const plan = buildPlan();
+    const { page, errors, snapshot } = await open({ syncDelayMs: 250 });
+    await page.getByRole("button", { name: "Insert all" }).click();
+    await page.locator("#progress").waitFor({ state: "visible" });
+    await expect(page.getByRole("progressbar").isVisible()).resolves.toBe(true);
+    expect(await page.locator("#progress-text").textContent()).toMatch(
+      /Reading the workbook…|Writing 11 sheets…|Finishing…/,
+    );
+    expect(await page.getByRole("button", { name: "Insert all" }).isDisabled()).toBe(true);
+    await page.locator("#results").waitFor({ state: "visible" });
+    expect(await page.locator("#progress").isHidden()).toBe(true);
+
+    const items = page.locator("#result-list button");
+    expect(await items.allTextContents()).toEqual(plan.sheets.map((s) => `${s.name}New sheet`));
+    expect(await page.locator("#status").textContent()).toBe(
+      `Done: ${plan.sheets.length} sheets. Select one to go to it.`,
+    );
+
+    const wb = await snapshot();
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", ...plan.sheets.map((s) => s.name)]);
+    expect(wb.sheets.flatMap((s) => s.tables.map((t) => t.name)).sort()).toEqual(
+      plan.sheets.flatMap((s) => s.tables.map((t) => t.name)).sort(),
+    );
+    expect(wb.sheets.reduce((n, s) => n + s.charts.length, 0)).toBe(
+      plan.sheets.reduce((n, s) => n + s.charts.length, 0),
+    );
+    expect(wb.names).toHaveLength(plan.names.length);
+    expect(wb.syncs).toBe(3);
+    expect(wb.implicitSyncs).toBe(0);
+    expect(wb.calcSuspendedAtSync).toEqual([2]);
+    expect(wb.sheets.slice(1).every((s) => s.mark?.includes(`"v":1`))).toBe(true);
+
+    // the screenshot for the README: the pane from its top to the end of the result list
+    const bottom = await page.locator("#results").evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
+    await page.setViewportSize({ width: 320, height: Math.ceil(bottom + 16) });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.mouse.move(319, 1);
+    const shotPath =
+      process.env.UPDATE_SCREENSHOT === "1" || !fs.existsSync(path.join(ROOT, "docs/taskpane.png"))
+        ? path.join(ROOT, "docs/taskpane.png")
+        : path.join(ROOT, ".tmp/taskpane.png");
+    fs.mkdirSync(path.dirname(shotPath), { recursive: true });
+    await page.screenshot({ path: shotPath });
+
+    // a result selects its sheet
+    await items.nth(2).click();
+    await page.waitForFunction(
+      (name) =>
+        (globalThis as unknown as { __excel: { snapshot(): { activeSheet: string } } }).__excel.snapshot()
+          .activeSheet === name,
+      plan.sheets[2].name,
+    );
+
+    // inserting again refreshes in place: same sheets, still three syncs
+    await page.getByRole("button", { name: "Insert all" }).click();
+    await page.waitForFunction(() => (globalThis as unknown as { __excel: { syncs: number } }).__excel.syncs >= 7);
+    await page.locator("#result-list button >> nth=0").waitFor();
+    await page.waitForFunction(() => !(document.getElementById("insert-all") as HTMLButtonElement).disabled);
+    const again = await snapshot();
+    expect(again.sheets.map((s) => s.name)).toEqual(wb.sheets.map((s) => s.name));
+    expect(again.syncs).toBe(3 + 1 + 3); // + the activation
+    expect(await items.first().textContent()).toBe(`${plan.sheets[0].name}Already up to date`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("inserts only the ticked tables (with the sheets they need), from the keyboard", async () => {
+    const { page, snapshot } = await open();
+    const first = page.locator(`#table-${TABLES[0].id}`);
+    await first.focus();
+    await page.keyboard.press("Space");
+    expect(await first.isChecked()).toBe(true);
+    // the focus ring shows
+    expect(await first.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe("solid");
+    expect(await page.locator("#all-tables").evaluate((el) => (el as HTMLInputElement).indeterminate)).toBe(true);
+    await page.getByRole("button", { name: "Insert selected" }).focus();
+    await page.keyboard.press("Enter");
+    await page.locator("#results").waitFor({ state: "visible" });
+    const expected = buildPlan({ tables: [TABLES[0].id] }).sheets.map((s) => s.name);
+    expect(await page.locator("#result-list .result-name").allTextContents()).toEqual(expected);
+    expect((await snapshot()).sheets.map((s) => s.name)).toEqual(["Sheet1", ...expected]);
+    await page.close();
+  });
+
+  it("asks to tick a table rather than inserting nothing", async () => {
+    const { page, snapshot } = await open();
+    await page.getByRole("button", { name: "Insert selected" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Tick at least one table" }).isVisible()).resolves.toBe(
+      true,
+    );
+    expect((await snapshot()).syncs).toBe(0);
+    await page.close();
+  });
+
+  it("shows a failed write in plain words, and leaves the workbook as it was", async () => {
+    const { page, errors, snapshot } = await open({ faults: [{ sync: 2, afterOps: 200 }] });
+    await page.getByRole("button", { name: "Insert all" }).click();
+    const alert = page.locator("#insert-error");
+    await alert.waitFor({ state: "visible" });
+    expect(await page.locator("#insert-error-text").textContent()).toBe(
+      "Excel refused a change, so the insert was undone: your workbook is as it was. Try again in a moment.",
+    );
+    expect(await alert.getAttribute("role")).toBe("alert");
+    expect(await page.locator("#insert-error-detail").textContent()).toMatch(/GeneralException/);
+    expect(await page.locator("#results").isHidden()).toBe(true);
+    const wb = await snapshot();
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+    expect(wb.names).toEqual([]);
+    // the buttons work again
+    expect(await page.getByRole("button", { name: "Insert all" }).isEnabled()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows a failed read in plain words", async () => {
+    const { page } = await open({ faults: [{ sync: 1 }] });
+    await page.getByRole("button", { name: "Insert all" }).click();
+    await page.locator("#insert-error").waitFor({ state: "visible" });
+    expect(await page.locator("#insert-error-text").textContent()).toMatch(
+      /^Excel could not read the workbook\. Nothing was changed\./,
+    );
+    await page.close();
+  });
+
+  it("says it needs Excel when Office.js cannot load, instead of showing a blank pane", async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 700 } });
+    await page.route(OFFICE_JS, (route) => route.abort());
+    await page.goto(`${base}/taskpane.html`);
+    await page.waitForSelector("html.ready");
+    expect(await page.locator("#insert-error-text").textContent()).toMatch(
+      /^This Excel lacks features the add-in needs/,
+    );
+    await page.close();
+  });
+
+  it("switches to Simplified Chinese: the pane, and the sheets it inserts", async () => {
+    const { page, snapshot } = await open();
+    await page.getByText("简体中文").click();
+    expect(await page.locator("h1").textContent()).toBe("中国敞口工作台");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
+    expect(await page.locator(`#table-${TABLES[0].id}-desc`).textContent()).toBe(TABLES[0].description_zh);
+    await page.getByRole("button", { name: "全部插入" }).click();
+    await page.locator("#results").waitFor({ state: "visible" });
+    const zh = buildPlan({ lang: "zh" }).sheets.map((s) => s.name);
+    expect((await snapshot()).sheets.map((s) => s.name)).toEqual(["Sheet1", ...zh]);
+    expect(await page.locator("#status").textContent()).toMatch(/^完成/);
+    // the choice is remembered
+    await page.reload();
+    await page.waitForSelector("html.ready");
+    expect(await page.locator("h1").textContent()).toBe("中国敞口工作台");
+    await page.close();
+  });
+
+  it("prepares for sharing: counts, asks, converts only the EXPOSURE cells, and reports", async () => {
+    const { page, snapshot } = await open({
+      sheets: {
+        Model: {
+          A1: 17.1,
+          B1: { formula: "=EXPOSURE.WRITE_DOWN_RATIO(A1,A2)", value: 0.32 },
+          C1: { formula: "=SUM(A1:A2)", value: 20 },
+          B2: { formula: "=EXPOSURE.SHARE(A1,A2)", value: 0.13 },
+        },
+      },
+    });
+    await page.getByLabel("Active sheet").check();
+    await page.getByRole("button", { name: "Find EXPOSURE formulas" }).click();
+    await page.locator("#confirm").waitFor({ state: "visible" });
+    expect(await page.locator("#confirm-text").textContent()).toMatch(
+      /^2 formulas \(Model: 2\) will become fixed values/,
+    );
+    expect((await snapshot()).sheets[0].cells.B1).toBe("=EXPOSURE.WRITE_DOWN_RATIO(A1,A2)"); // nothing yet
+    await page.getByRole("button", { name: "Replace 2 formulas" }).click();
+    await page.locator("#sharing-message").waitFor({ state: "visible" });
+    expect(await page.locator("#sharing-message-text").textContent()).toBe(
+      "Replaced 2 formulas by their values (2 cells): Model: 2.",
+    );
+    const cells = (await snapshot()).sheets[0].cells;
+    expect(cells).toEqual({ A1: 17.1, B1: 0.32, C1: "=SUM(A1:A2)", B2: 0.13 });
+    await page.close();
+  });
+
+  it("tags the workbook to open the pane with it, and says for whom", async () => {
+    const { page, snapshot } = await open();
+    const toggle = page.getByRole("switch", { name: "Open this pane with the workbook" });
+    expect(await toggle.isChecked()).toBe(false);
+    expect(await page.locator("#autoopen-note").textContent()).toMatch(/Only for people who have the add-in installed/);
+    await toggle.check();
+    await page.locator("#autoopen-status").waitFor({ state: "visible" });
+    expect((await snapshot()).settings).toEqual({ "Office.AutoShowTaskpaneWithDocument": true });
+    await toggle.uncheck();
+    await page.waitForFunction(
+      () => document.getElementById("autoopen-status")!.textContent === "The pane will not open by itself.",
+    );
+    expect((await snapshot()).settings).toEqual({});
+    await page.close();
+  });
+});
