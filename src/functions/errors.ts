@@ -20,9 +20,18 @@ export function toExcelError(e: ExposureError): CustomFunctions.Error {
 
 type Out = number | string | boolean | ExposureError;
 
-/** A grid of model answers as Excel cell values, each error in its own place. */
+/**
+ * A grid of model answers as Excel cell values, each error in its own place. The grid is the
+ * function's own fresh answer, so errors are replaced in place (no second grid for large ranges).
+ */
 export function toExcelGrid(g: Out[][]): (number | string | boolean | CustomFunctions.Error)[][] {
-  return g.map((row) => row.map((v) => (v instanceof ExposureError ? toExcelError(v) : v)));
+  for (const row of g) {
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v instanceof ExposureError) (row as unknown[])[c] = toExcelError(v);
+    }
+  }
+  return g as (number | string | boolean | CustomFunctions.Error)[][];
 }
 
 /**
