@@ -6,7 +6,7 @@
 import type { BaselineTable } from "../baseline/types";
 import { Lang, StringId, t } from "../i18n/strings";
 import type { InsertPhase, InsertReport } from "../workbook/office";
-import type { ConvertReport, ScanReport, SharingScope } from "../workbook/sharing";
+import { failedReport, type ConvertReport, type ScanReport, type SharingScope } from "../workbook/sharing";
 import {
   confirmText,
   convertText,
@@ -234,15 +234,7 @@ export class Pane {
     try {
       report = await this.services.scan(scope);
     } catch (e) {
-      report = {
-        ok: false,
-        formulas: 0,
-        sheets: [],
-        protectedSheets: [],
-        pending: 0,
-        syncs: 0,
-        error: { kind: "read_failed", detail: String(e) },
-      };
+      report = failedReport({ kind: "read_failed", detail: String(e) }, 0);
     }
     this.state.busy = undefined;
     if (report.ok && report.formulas > 0) {
@@ -266,17 +258,7 @@ export class Pane {
     try {
       report = await this.services.convert(this.state.scope);
     } catch (e) {
-      report = {
-        ok: false,
-        formulas: 0,
-        cells: 0,
-        sheets: [],
-        protectedSheets: [],
-        pending: 0,
-        syncs: 0,
-        error: { kind: "write_failed", detail: String(e) },
-        restored: false,
-      };
+      report = { ...failedReport({ kind: "write_failed", detail: String(e) }, 0), restored: false };
     }
     this.state.busy = undefined;
     this.state.sharingMessage = {

@@ -243,6 +243,11 @@ function countBySheet(items: readonly { sheet: string; n: number }[]): SheetCoun
   return [...m].map(([sheet, cells]) => ({ sheet, cells }));
 }
 
+/** The report of a scan or a conversion that failed before it changed anything. */
+export function failedReport(error: SharingError, syncs: number): ScanReport & ConvertReport {
+  return { ok: false, formulas: 0, cells: 0, sheets: [], protectedSheets: [], pending: 0, syncs, error };
+}
+
 /** How many EXPOSURE formulas the scope holds, per sheet: the figure the pane asks to confirm. */
 export async function scanExposureFormulas(scope: SharingScope): Promise<ScanReport> {
   let syncs = 0;
@@ -265,15 +270,7 @@ export async function scanExposureFormulas(scope: SharingScope): Promise<ScanRep
       };
     });
   } catch (e) {
-    return {
-      ok: false,
-      formulas: 0,
-      sheets: [],
-      protectedSheets: [],
-      pending: 0,
-      syncs,
-      error: classify(e, "read_failed"),
-    };
+    return failedReport(classify(e, "read_failed"), syncs);
   }
 }
 
@@ -361,16 +358,7 @@ export async function convertExposureFormulas(scope: SharingScope): Promise<Conv
       return { ok: true, ...base, syncs };
     });
   } catch (e) {
-    return {
-      ok: false,
-      formulas: 0,
-      cells: 0,
-      sheets: [],
-      protectedSheets: [],
-      pending: 0,
-      syncs,
-      error: classify(e, stage === "read" ? "read_failed" : "write_failed"),
-    };
+    return failedReport(classify(e, stage === "read" ? "read_failed" : "write_failed"), syncs);
   }
 }
 
