@@ -13,8 +13,10 @@ import {
   SCENARIOS_TITLE,
   SCENARIOS_TITLE_ZH,
   TABLES,
+  derivedById,
+  evaluateCheck,
+  factById,
 } from "../baseline";
-import { derivedById, evaluateCheck, factById } from "../baseline";
 import type { BaselineTable, ConsistencyCheck, Unit } from "../baseline/types";
 import { Lang, StringId, t } from "../i18n/strings";
 import type { CellBlock, ChartPlan, NamedCell, PlanCell, SheetPlan, StyleId, WorkbookPlan } from "./types";
@@ -47,7 +49,7 @@ export const NUMBER_FORMATS: Record<Unit, string> = {
   nm: "0",
   "N (nines)": "0",
   year: "0",
-  years: "0.#",
+  years: "General",
   date: "yyyy-mm-dd",
   version: "0.0",
 };
