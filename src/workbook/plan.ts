@@ -43,7 +43,7 @@ export const NUMBER_FORMATS: Record<Unit, string> = {
   "USD m": "#,##0",
   "CNY 100m": "#,##0",
   "%": "0.0%",
-  x: '0.00"x"',
+  x: "0.00",
   count: "#,##0",
   "m people": "#,##0.0#",
   nm: "0",
@@ -60,7 +60,7 @@ const FIRST_ROW = HEADER_ROW + 1;
 /** Columns of a table sheet, in order. */
 const COLUMNS = ["item", "value", "unit", "period", "kind", "check", "where", "id"] as const;
 const VALUE_COL = "B";
-const WIDTHS = [46, 12, 10, 12, 16, 18, 52, 34];
+const WIDTHS = [64, 12, 10, 12, 18, 18, 56, 40];
 
 export interface PlanOptions {
   /** the table ids to insert ("scenarios" among them; dependencies come along); all when omitted */
