@@ -8,7 +8,15 @@ import { CHECKS, evaluateCheck, idsOfCheck } from "./checks";
 import { FACTS } from "./facts";
 import { derivedById, derivedValue, factById } from "./lookup";
 import { sectionById } from "./sections";
-import { SCENARIOS, SCENARIOS_ID, SCENARIOS_TITLE, SCENARIOS_TITLE_ZH, TABLES } from "./tables";
+import {
+  SCENARIOS,
+  SCENARIOS_DESCRIPTION,
+  SCENARIOS_DESCRIPTION_ZH,
+  SCENARIOS_ID,
+  SCENARIOS_TITLE,
+  SCENARIOS_TITLE_ZH,
+  TABLES,
+} from "./tables";
 import type { BaselineTable, CheckStatus, DerivedFigure, Fact, TableRow } from "./types";
 
 export * from "./types";
@@ -17,7 +25,16 @@ export { DERIVED } from "./derived";
 export { factById, derivedById, derivedValue, valueOf } from "./lookup";
 export { CHECKS, checkById, checkStatus, evaluateCheck, halfUnit, idsOfCheck, EXACT_RELATIVE } from "./checks";
 export type { CheckAttempt, CheckEvaluation } from "./checks";
-export { TABLES, SCENARIOS, SCENARIOS_ID, SCENARIOS_TITLE, SCENARIOS_TITLE_ZH, FACT_TABLE_COLUMNS } from "./tables";
+export {
+  TABLES,
+  SCENARIOS,
+  SCENARIOS_ID,
+  SCENARIOS_TITLE,
+  SCENARIOS_TITLE_ZH,
+  SCENARIOS_DESCRIPTION,
+  SCENARIOS_DESCRIPTION_ZH,
+  FACT_TABLE_COLUMNS,
+} from "./tables";
 export { SECTIONS, sectionById } from "./sections";
 export { formatValue } from "./format";
 
@@ -35,6 +52,21 @@ const TABLE_BY_ID = new Map<string, BaselineTable>(TABLES.map((t) => [t.id, t]))
 export function tableById(id: string): BaselineTable | undefined {
   return TABLE_BY_ID.get(id) ?? TABLE_BY_ID.get(norm(id));
 }
+
+/** What a list of the baseline shows for one table. */
+export type TableSummary = Pick<BaselineTable, "id" | "title" | "title_zh" | "description" | "description_zh">;
+
+/** Everything a user can insert or spill, in order: the tables, then the qualitative scenarios. */
+export const TABLE_SUMMARIES: readonly TableSummary[] = [
+  ...TABLES,
+  {
+    id: SCENARIOS_ID,
+    title: SCENARIOS_TITLE,
+    title_zh: SCENARIOS_TITLE_ZH,
+    description: SCENARIOS_DESCRIPTION,
+    description_zh: SCENARIOS_DESCRIPTION_ZH,
+  },
+];
 
 /** The id of a table row: its fact or derived id. */
 export function rowId(row: TableRow): string {
@@ -201,11 +233,7 @@ export function scenariosSpill(lang: Lang = "en"): Spill {
  */
 export function baselineSpill(tableId?: string, lang: Lang = "en"): Spill | ExposureError {
   if (tableId === undefined || tableId === null || String(tableId).trim() === "") {
-    return [
-      [...LIST_HEADER[lang]],
-      ...TABLES.map((t) => [t.id, lang === "zh" ? t.title_zh : t.title]),
-      [SCENARIOS_ID, lang === "zh" ? SCENARIOS_TITLE_ZH : SCENARIOS_TITLE],
-    ];
+    return [[...LIST_HEADER[lang]], ...TABLE_SUMMARIES.map((t) => [t.id, lang === "zh" ? t.title_zh : t.title])];
   }
   if (norm(String(tableId)) === SCENARIOS_ID) return scenariosSpill(lang);
   const t = tableById(String(tableId));

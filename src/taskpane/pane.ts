@@ -3,7 +3,7 @@
  * progress, results, errors, the language switch and the sharing tools. Office is reached only
  * through PaneServices, so the page can run against a test double.
  */
-import type { BaselineTable } from "../baseline/types";
+import type { TableSummary } from "../baseline";
 import { Lang, StringId, t } from "../i18n/strings";
 import type { InsertPhase, InsertReport } from "../workbook/office";
 import { failedReport, type ConvertReport, type ScanReport, type SharingScope } from "../workbook/sharing";
@@ -74,7 +74,7 @@ export class Pane {
 
   constructor(
     private readonly doc: Document,
-    private readonly tables: readonly BaselineTable[],
+    private readonly tables: readonly TableSummary[],
     private readonly services: PaneServices,
   ) {
     this.state = {

@@ -2,7 +2,7 @@
  * The taskpane entry (shared runtime: this page also hosts the custom functions and the ribbon
  * command). It loads the stylesheet, waits for Office, and wires the pane to the workbook adapters.
  */
-import { TABLES } from "../baseline";
+import { TABLE_SUMMARIES } from "../baseline";
 import { Lang } from "../i18n/strings";
 import { activateSheet, applyPlan } from "../workbook/office";
 import { buildPlan } from "../workbook/plan";
@@ -54,7 +54,7 @@ const services: PaneServices = {
   },
 };
 
-const start = () => new Pane(document, TABLES, services).start();
+const start = () => new Pane(document, TABLE_SUMMARIES, services).start();
 
 if (officeLoaded) {
   Office.onReady(async (info) => {

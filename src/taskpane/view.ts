@@ -2,7 +2,7 @@
  * What the pane says, as pure functions of the reports: no DOM, no Office. Every string comes from
  * src/i18n/strings.ts; the table titles and descriptions come from the baseline.
  */
-import type { BaselineTable } from "../baseline/types";
+import type { TableSummary } from "../baseline";
 import { Lang, StringId, t } from "../i18n/strings";
 import type { InsertPhase, InsertReport, NameSkipReason, SheetResult } from "../workbook/office";
 import type { ConvertReport, ScanReport, SheetCount } from "../workbook/sharing";
@@ -13,11 +13,11 @@ export function initialLang(saved: string | null | undefined, displayLanguage: s
   return (displayLanguage ?? "").toLowerCase().startsWith("zh") ? "zh" : "en";
 }
 
-export function tableTitle(table: BaselineTable, lang: Lang): string {
+export function tableTitle(table: TableSummary, lang: Lang): string {
   return lang === "zh" ? table.title_zh : table.title;
 }
 
-export function tableDescription(table: BaselineTable, lang: Lang): string {
+export function tableDescription(table: TableSummary, lang: Lang): string {
   return lang === "zh" ? table.description_zh : table.description;
 }
 

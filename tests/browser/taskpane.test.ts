@@ -15,7 +15,7 @@ import type { AddressInfo } from "net";
 import * as path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import * as ts from "typescript";
-import { TABLES } from "../../src/baseline";
+import { TABLE_SUMMARIES } from "../../src/baseline";
 import { buildPlan } from "../../src/workbook/plan";
 import type { OfficeDoubleConfig } from "./office-double";
 
@@ -131,8 +131,8 @@ async function open(config: OfficeDoubleConfig = {}, height = 900): Promise<Open
 describe("the taskpane in a browser", () => {
   it("lists the baseline tables with a checkbox and a description each, in the Office look, at 320 px", async () => {
     const { page, errors } = await open();
-    expect(await page.locator("#tables input[type=checkbox]").count()).toBe(TABLES.length);
-    for (const table of TABLES) {
+    expect(await page.locator("#tables input[type=checkbox]").count()).toBe(TABLE_SUMMARIES.length);
+    for (const table of TABLE_SUMMARIES) {
       // named by its title, described by its one line
       const box = page.getByRole("checkbox", { name: table.title, exact: true });
       expect(await box.isVisible()).toBe(true);
@@ -217,7 +217,7 @@ describe("the taskpane in a browser", () => {
 
   it("inserts only the ticked tables (with the sheets they need), from the keyboard", async () => {
     const { page, snapshot } = await open();
-    const first = page.locator(`#table-${TABLES[0].id}`);
+    const first = page.locator(`#table-${TABLE_SUMMARIES[0].id}`);
     await first.focus();
     await page.keyboard.press("Space");
     expect(await first.isChecked()).toBe(true);
@@ -227,7 +227,7 @@ describe("the taskpane in a browser", () => {
     await page.getByRole("button", { name: "Insert selected" }).focus();
     await page.keyboard.press("Enter");
     await page.locator("#results").waitFor({ state: "visible" });
-    const expected = buildPlan({ tables: [TABLES[0].id] }).sheets.map((s) => s.name);
+    const expected = buildPlan({ tables: [TABLE_SUMMARIES[0].id] }).sheets.map((s) => s.name);
     expect(await page.locator("#result-list .result-name").allTextContents()).toEqual(expected);
     expect((await snapshot()).sheets.map((s) => s.name)).toEqual(["Sheet1", ...expected]);
     await page.close();
@@ -289,7 +289,9 @@ describe("the taskpane in a browser", () => {
     await page.getByText("简体中文").click();
     expect(await page.locator("h1").textContent()).toBe("中国敞口工作台");
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
-    expect(await page.locator(`#table-${TABLES[0].id}-desc`).textContent()).toBe(TABLES[0].description_zh);
+    expect(await page.locator(`#table-${TABLE_SUMMARIES[0].id}-desc`).textContent()).toBe(
+      TABLE_SUMMARIES[0].description_zh,
+    );
     await page.getByRole("button", { name: "全部插入" }).click();
     await page.locator("#results").waitFor({ state: "visible" });
     const zh = buildPlan({ lang: "zh" }).sheets.map((s) => s.name);
