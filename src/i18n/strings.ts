@@ -42,8 +42,8 @@ export const STRINGS = {
     zh: "蓝色数字为文中所述（可改写的输入）；黑色数字为基于其计算的实时 Excel 公式。",
   },
   "sheet.note.article": {
-    en: "Article: NVIDIA's China exposure after the H20 export-licence requirement of 9 April 2025 (Chinese).",
-    zh: "文章：2025年4月9日H20出口许可要求后英伟达的中国业务敞口（中文）。",
+    en: "Article: NVIDIA's China exposure after the US H20 export-licence requirement (Chinese).",
+    zh: "文章：美国H20出口许可要求后英伟达的中国业务敞口（中文）。",
   },
   "sheet.about.title": { en: "China-exposure workbench: baseline", zh: "中国敞口工作台：基准数据" },
   "sheet.about.subtitle": {

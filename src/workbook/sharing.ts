@@ -248,18 +248,26 @@ export function failedReport(error: SharingError, syncs: number): ScanReport & C
   return { ok: false, formulas: 0, cells: 0, sheets: [], protectedSheets: [], pending: 0, syncs, error };
 }
 
+/**
+ * Reads the scope and finds its EXPOSURE formulas; `ready` leaves out those still calculating.
+ * `counted` is told of each sync.
+ */
+async function readExposure(context: Excel.RequestContext, scope: SharingScope, counted: () => void) {
+  const read = await readScope(context, scope, async () => {
+    counted();
+    await context.sync();
+  });
+  const anchors = findAnchors(read.areas, scope === "selection");
+  const ready = anchors.filter((a) => !isPendingValue(a.value));
+  return { read, anchors, ready };
+}
+
 /** How many EXPOSURE formulas the scope holds, per sheet: the figure the pane asks to confirm. */
 export async function scanExposureFormulas(scope: SharingScope): Promise<ScanReport> {
   let syncs = 0;
   try {
     return await Excel.run(async (context) => {
-      const sync = async () => {
-        syncs++;
-        await context.sync();
-      };
-      const read = await readScope(context, scope, sync);
-      const anchors = findAnchors(read.areas, scope === "selection");
-      const ready = anchors.filter((a) => !isPendingValue(a.value));
+      const { read, anchors, ready } = await readExposure(context, scope, () => syncs++);
       return {
         ok: true,
         formulas: ready.length,
@@ -287,9 +295,7 @@ export async function convertExposureFormulas(scope: SharingScope): Promise<Conv
         syncs++;
         await context.sync();
       };
-      const read = await readScope(context, scope, sync);
-      const anchors = findAnchors(read.areas, scope === "selection");
-      const ready = anchors.filter((a) => !isPendingValue(a.value));
+      const { read, anchors, ready } = await readExposure(context, scope, () => syncs++);
       const sheetOf = (name: string) => context.workbook.worksheets.getItem(name);
 
       // results that may have spilled: ask Excel for their extent (one sync for all of them)

@@ -256,7 +256,7 @@ export function writePlan(plan: WorkbookPlan): ExcelJS.Workbook {
   wb.creator = WRITTEN_BY;
   wb.lastModifiedBy = WRITTEN_BY;
   wb.title = "China-exposure workbench: baseline";
-  wb.subject = "NVIDIA's China exposure after the H20 export-licence requirement of 2025-04-09";
+  wb.subject = "NVIDIA's China exposure after the US H20 export-licence requirement";
   wb.keywords = "china-exposure-workbench baseline";
   wb.description =
     `Written by ${WRITTEN_BY} from the add-in's workbook plan. Formulas carry no cached values; ` +
