@@ -243,22 +243,22 @@ export function baselineSpill(tableId?: string, lang: Lang = "en"): Spill | Expo
 
 /** Every check as a spill: id, stated, derived, difference, tolerance, status, explanation. */
 export function checksSpill(lang: Lang = "en"): Spill {
-  return [
-    [...CHECKS_HEADER[lang]],
-    ...CHECKS.map((c) => {
-      const e = evaluateCheck(c);
-      return [
-        e.id,
-        e.stated,
-        e.derived,
-        e.difference,
-        e.tolerance,
-        e.status,
-        lang === "zh" ? e.explanation_zh : e.explanation,
-      ];
-    }),
-  ];
+  // the baseline never changes: evaluate once per language, hand out fresh rows each call
+  const rows = (CHECK_ROWS[lang] ??= CHECKS.map((c) => {
+    const e = evaluateCheck(c);
+    return [
+      e.id,
+      e.stated,
+      e.derived,
+      e.difference,
+      e.tolerance,
+      e.status,
+      lang === "zh" ? e.explanation_zh : e.explanation,
+    ];
+  }));
+  return [[...CHECKS_HEADER[lang]], ...rows.map((r) => [...r])];
 }
+const CHECK_ROWS: Partial<Record<Lang, Spill>> = {};
 
 /** How many facts each section holds, in article order (sections without facts left out). */
 export function factCountBySection(): Record<string, number> {
