@@ -107,7 +107,7 @@ function liftCells<T, R>(
         if (x instanceof ExposureError) err = x;
         else xs[i] = x;
       }
-      row[c] = err ?? fn.apply(undefined, xs);
+      row[c] = err ?? fn(...xs);
     }
     result[r] = row;
   }
