@@ -21,6 +21,7 @@
 import { STYLES } from "./plan";
 import { resolveSheetRefs } from "./refs";
 import type { CellBlock, PlanCell, SheetPlan, WorkbookPlan } from "./types";
+import { countingSync } from "./sync";
 
 /** The worksheet custom property that marks a sheet as the add-in's own. */
 export const MARK_KEY = "ChinaExposureWorkbench";
@@ -1067,10 +1068,7 @@ export async function applyPlan(plan: WorkbookPlan, options: InsertOptions = {})
   let phase: "read" | "write" = "read";
   try {
     return await Excel.run(async (context): Promise<InsertReport> => {
-      const sync = async () => {
-        syncs++;
-        await context.sync();
-      };
+      const sync = countingSync(context, () => syncs++);
       progress("reading");
       const state = await readWorkbook(context, index.read(), sync);
       const decision = decide(plan, state);

@@ -9,6 +9,7 @@
  * (1, only when a result may have spilled), and writes (1).
  */
 import { Box, boxAddress, cellAddress, localAddress, parseBox } from "./office";
+import { countingSync } from "./sync";
 
 export type SharingScope = "selection" | "sheet" | "workbook";
 
@@ -248,15 +249,9 @@ export function failedReport(error: SharingError, syncs: number): ScanReport & C
   return { ok: false, formulas: 0, cells: 0, sheets: [], protectedSheets: [], pending: 0, syncs, error };
 }
 
-/**
- * Reads the scope and finds its EXPOSURE formulas; `ready` leaves out those still calculating.
- * `counted` is told of each sync.
- */
-async function readExposure(context: Excel.RequestContext, scope: SharingScope, counted: () => void) {
-  const read = await readScope(context, scope, async () => {
-    counted();
-    await context.sync();
-  });
+/** Reads the scope and finds its EXPOSURE formulas; `ready` leaves out those still calculating. */
+async function readExposure(context: Excel.RequestContext, scope: SharingScope, sync: () => Promise<void>) {
+  const read = await readScope(context, scope, sync);
   const anchors = findAnchors(read.areas, scope === "selection");
   const ready = anchors.filter((a) => !isPendingValue(a.value));
   return { read, anchors, ready };
@@ -267,7 +262,11 @@ export async function scanExposureFormulas(scope: SharingScope): Promise<ScanRep
   let syncs = 0;
   try {
     return await Excel.run(async (context) => {
-      const { read, anchors, ready } = await readExposure(context, scope, () => syncs++);
+      const { read, anchors, ready } = await readExposure(
+        context,
+        scope,
+        countingSync(context, () => syncs++),
+      );
       return {
         ok: true,
         formulas: ready.length,
@@ -291,11 +290,8 @@ export async function convertExposureFormulas(scope: SharingScope): Promise<Conv
   let stage: "read" | "write" = "read";
   try {
     return await Excel.run(async (context): Promise<ConvertReport> => {
-      const sync = async () => {
-        syncs++;
-        await context.sync();
-      };
-      const { read, anchors, ready } = await readExposure(context, scope, () => syncs++);
+      const sync = countingSync(context, () => syncs++);
+      const { read, anchors, ready } = await readExposure(context, scope, sync);
       const sheetOf = (name: string) => context.workbook.worksheets.getItem(name);
 
       // results that may have spilled: ask Excel for their extent (one sync for all of them)

@@ -5,6 +5,8 @@
  * `window.__excel` for the test to inspect. Never shipped.
  */
 import { FakeOfficeError, FakeWorkbook, type Fault, type SeedCell, type Scalar, fakeSettings } from "./excel-double";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { makeCustomFunctions } = require("../stubs/custom-functions");
 
 export interface OfficeDoubleConfig {
   faults?: Fault[];
@@ -25,29 +27,8 @@ w.__excel = wb;
 w.Excel = { run: wb.run };
 w.OfficeExtension = { Error: FakeOfficeError };
 
-const ErrorCode = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-};
-const registered: string[] = [];
-w.CustomFunctions = {
-  ErrorCode,
-  Error: class {
-    constructor(
-      public code: string,
-      public message?: string,
-    ) {}
-  },
-  associate(id: string | Record<string, unknown>) {
-    registered.push(...(typeof id === "string" ? [id] : Object.keys(id)));
-  },
-  registered,
-};
+// the same stand-in for Excel's CustomFunctions runtime as the unit and contract tests use
+w.CustomFunctions = makeCustomFunctions();
 
 const info = { host: "Excel", platform: "OfficeOnline" };
 w.Office = {

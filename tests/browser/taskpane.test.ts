@@ -24,7 +24,7 @@ const DIST = path.join(ROOT, "dist");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium-headless-shell";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
-/** The double as one browser script: each module transpiled to CommonJS, linked by a tiny loader. */
+/** The double as one browser script: each module as CommonJS, linked by a tiny loader. */
 function doubleScript(): string {
   const modules = ["excel-double", "office-double"].map((name) => {
     const source = fs.readFileSync(path.join(__dirname, `${name}.ts`), "utf8");
@@ -33,6 +33,9 @@ function doubleScript(): string {
     }).outputText;
     return `${JSON.stringify(`./${name}`)}: function (exports, require, module) {\n${js}\n}`;
   });
+  // the CustomFunctions stand-in shared with the unit tests, already CommonJS
+  const stub = fs.readFileSync(path.join(__dirname, "..", "stubs", "custom-functions.js"), "utf8");
+  modules.push(`"../stubs/custom-functions": function (exports, require, module) {\n${stub}\n}`);
   return `(function () {
   var factories = {${modules.join(",\n")}};
   var cache = {};
