@@ -155,8 +155,34 @@ export const STRINGS = {
     zh: "Excel 拒绝了一项更改，插入已撤销：工作簿保持原样。请稍后重试。",
   },
   "pane.error.cleanup_incomplete": {
-    en: "Excel refused a change and the undo could not finish. Check the sheets the add-in was writing; your own sheets were not touched.",
-    zh: "Excel 拒绝了一项更改，且撤销未能完成。请检查加载项正在写入的工作表；您自己的工作表未被改动。",
+    en: "Excel refused a change and the undo could not finish. Your own sheets were not touched; what is left is listed below.",
+    zh: "Excel 拒绝了一项更改，且撤销未能完成。您自己的工作表未被改动；遗留内容如下。",
+  },
+  "pane.error.conflict": {
+    en: "The workbook changed while the add-in was writing (another window or a co-author made a sheet or name it needed). What this attempt wrote was removed; your sheets were not touched. Insert again.",
+    zh: "加载项写入期间工作簿发生了变化（另一窗口或协作者新建了所需名称的工作表或名称）。本次写入的内容已移除，您的工作表未被改动。请重新插入。",
+  },
+  "pane.cleanup.sheet": { en: "Sheet “{name}”", zh: "工作表“{name}”" },
+  "pane.cleanup.name": { en: "Name {name}", zh: "名称 {name}" },
+  "pane.cleanup.not_removed": {
+    en: "{what}: written by this attempt and could not be removed; delete it if you do not need it.",
+    zh: "{what}：由本次插入写入，未能移除；如不需要请删除。",
+  },
+  "pane.cleanup.not_restored": {
+    en: "{what}: the add-in's own, could not be put back as it was; insert again to rewrite it.",
+    zh: "{what}：加载项自己的内容，未能恢复原样；请重新插入以重写。",
+  },
+  "pane.cleanup.unverified": {
+    en: "{what}: Excel could not be asked whether this attempt left it; check it.",
+    zh: "{what}：无法向 Excel 确认本次插入是否留下了它，请检查。",
+  },
+  "pane.cleanup.not_ours": {
+    en: "{what}: made by someone else meanwhile; left alone.",
+    zh: "{what}：由他人在此期间新建，未作改动。",
+  },
+  "pane.cleanup.changed_since": {
+    en: "{what}: changed by someone else meanwhile; left as they left it.",
+    zh: "{what}：在此期间已被他人更改，保持其更改后的样子。",
   },
   "pane.error.invalid_plan": {
     en: "The add-in built an invalid set of sheets (a bug). Nothing was changed.",

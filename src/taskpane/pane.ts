@@ -5,9 +5,10 @@
  */
 import type { TableSummary } from "../baseline";
 import { Lang, StringId, t } from "../i18n/strings";
-import type { InsertPhase, InsertReport } from "../workbook/office";
+import type { InsertPhase, InsertReport } from "../workbook/report";
 import { failedReport, type ConvertReport, type ScanReport, type SharingScope } from "../workbook/sharing";
 import {
+  cleanupNotes,
   confirmText,
   convertText,
   insertErrorText,
@@ -173,6 +174,7 @@ export class Pane {
         namesWritten: 0,
         namesSkipped: [],
         syncs: 0,
+        attempts: 0,
         error: { kind: "not_supported", detail: "ExcelApi 1.12" },
       };
     }
@@ -314,6 +316,11 @@ export class Pane {
     const errorBox = $(doc, "insert-error");
     errorBox.hidden = !errorText;
     $(doc, "insert-error-text").textContent = errorText ?? "";
+    $(doc, "insert-error-left").replaceChildren(
+      ...(report && !report.ok ? cleanupNotes(report, lang) : []).map((line) =>
+        Object.assign(doc.createElement("li"), { textContent: line }),
+      ),
+    );
     const detail = state.unexpected ?? report?.error?.detail ?? "";
     $(doc, "insert-error-details").hidden = !detail;
     $(doc, "insert-error-detail").textContent = detail;

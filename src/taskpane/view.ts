@@ -4,7 +4,7 @@
  */
 import type { TableSummary } from "../baseline";
 import { Lang, StringId, t } from "../i18n/strings";
-import type { InsertPhase, InsertReport, NameSkipReason, SheetResult } from "../workbook/office";
+import type { InsertPhase, InsertReport, NameSkipReason, SheetResult } from "../workbook/report";
 import type { ConvertReport, ScanReport, SheetCount } from "../workbook/sharing";
 
 /** The pane's language: a saved choice, else Office's display language (zh-* → 简体中文). */
@@ -44,6 +44,13 @@ export function nameNotes(report: InsertReport, lang: Lang): string[] {
 export function insertErrorText(report: InsertReport, lang: Lang): string | undefined {
   if (report.ok || !report.error) return undefined;
   return t(`pane.error.${report.error.kind}` as StringId, lang, { sheet: report.error.sheet ?? "" });
+}
+
+/** One line per thing the undo of a failed insert left in place, and why (empty when it left nothing). */
+export function cleanupNotes(report: InsertReport, lang: Lang): string[] {
+  return (report.cleanup?.left ?? []).map((l) =>
+    t(`pane.cleanup.${l.reason}`, lang, { what: t(`pane.cleanup.${l.kind}`, lang, { name: l.name }) }),
+  );
 }
 
 export function sheetCounts(sheets: readonly SheetCount[], lang: Lang): string {

@@ -19,6 +19,7 @@ import {
 } from "../baseline";
 import type { BaselineTable, ConsistencyCheck, Unit } from "../baseline/types";
 import { Lang, StringId, t } from "../i18n/strings";
+import { cleanSheetName, columnLetters } from "./address";
 import type { CellBlock, ChartPlan, NamedCell, PlanCell, SheetPlan, StyleId, WorkbookPlan } from "./types";
 
 /** How each named style looks, for both adapters. Colours as hex RGB. */
@@ -73,19 +74,10 @@ interface Placement {
   readonly row: number;
 }
 
-const colLetter = (i: number) => String.fromCharCode(65 + i);
+/** Column letters of the i-th column, 0-based (0 → "A"). */
+const colLetter = (i: number) => columnLetters(i + 1);
 /** A1 address of a column letter and a row. */
 const at = (col: string, row: number) => `${col}${row}`;
-
-/** Excel's limits on a tab name: 31 characters, none of : \ / ? * [ ]. */
-export function sheetNameOf(title: string): string {
-  return title
-    .replace(/[:\\/?*[\]]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .slice(0, 31)
-    .trim();
-}
 
 /** The workbook-scoped name of a fact's or derived figure's cell. */
 export const cellName = (id: string) => `bl_${id}`;
@@ -335,7 +327,7 @@ function tableSheet(
   ];
   return {
     key: table.id,
-    name: sheetNameOf((zh ? table.sheetName_zh : table.sheetName) ?? (zh ? table.title_zh : table.title)),
+    name: cleanSheetName((zh ? table.sheetName_zh : table.sheetName) ?? (zh ? table.title_zh : table.title)),
     tabColor: "#1F3864",
     blocks,
     columns: WIDTHS.map((width, i) => ({ column: colLetter(i), width })),
@@ -396,7 +388,7 @@ function checksSheet(placed: Map<string, Placement>, lang: Lang): SheetPlan | un
   const last = HEADER_ROW + rows.length;
   return {
     key: "checks",
-    name: sheetNameOf(t("sheet.checks.name", lang)),
+    name: cleanSheetName(t("sheet.checks.name", lang)),
     tabColor: "#375623",
     blocks: [
       ...titleBlocks(t("sheet.checks.title", lang), t("sheet.checks.subtitle", lang), lang),
@@ -427,7 +419,7 @@ function scenariosSheet(lang: Lang): SheetPlan {
   const last = HEADER_ROW + cells.length;
   return {
     key: SCENARIOS_ID,
-    name: sheetNameOf(zh ? SCENARIOS_TITLE_ZH : SCENARIOS_TITLE),
+    name: cleanSheetName(zh ? SCENARIOS_TITLE_ZH : SCENARIOS_TITLE),
     tabColor: "#7F6000",
     blocks: [
       ...titleBlocks(zh ? SCENARIOS_TITLE_ZH : SCENARIOS_TITLE, t("sheet.scenarios.note", lang), lang),
@@ -450,7 +442,7 @@ function aboutSheet(tables: readonly BaselineTable[], lang: Lang): SheetPlan {
   ]);
   return {
     key: "about",
-    name: sheetNameOf(t("sheet.about.name", lang)),
+    name: cleanSheetName(t("sheet.about.name", lang)),
     tabColor: "#595959",
     blocks: [
       ...titleBlocks(t("sheet.about.title", lang), t("sheet.about.subtitle", lang), lang),

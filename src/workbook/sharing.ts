@@ -8,7 +8,7 @@
  * formulas and values of its used ranges (1), asks Excel for the extent of the results that may spill
  * (1, only when a result may have spilled), and writes (1).
  */
-import { Box, boxAddress, cellAddress, localAddress, parseBox } from "./office";
+import { Box, boxAddress, cellAddress, localAddress, parseBox } from "./address";
 import { countingSync } from "./sync";
 
 export type SharingScope = "selection" | "sheet" | "workbook";

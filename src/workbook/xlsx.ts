@@ -15,7 +15,16 @@
  */
 import * as ExcelJS from "exceljs";
 import { STYLES } from "./plan";
-import { quoteSheetName, resolveSheetRefs } from "./refs";
+import {
+  absoluteCell,
+  cellAddress,
+  columnNumber,
+  freeSheetName,
+  parseBox,
+  parseCell,
+  quoteSheetName,
+  resolveSheetRefs,
+} from "./address";
 import type { CellBlock, ChartPlan, PlanCell, SheetPlan, TablePlan, WorkbookPlan } from "./types";
 
 /** The tool named in the file's document properties. */
@@ -33,49 +42,6 @@ export const XLSX_LIMITATIONS = {
   nameComments: "exceljs cannot write the comment of a defined name (the taskpane's names have one)",
 } as const;
 
-// ── addresses ────────────────────────────────────────────────────────────────────────────────
-
-/** Column letters ("A", "AB") → 1-based column number. */
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-/** 1-based column number → letters. */
-function columnLetters(n: number): string {
-  let s = "";
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
-interface CellPos {
-  readonly row: number;
-  readonly col: number;
-}
-
-/** "B7" (or "$B$7") → { row: 7, col: 2 }; anything else is a plan bug. */
-function decodeCell(address: string): CellPos {
-  const m = /^\$?([A-Za-z]{1,3})\$?([1-9][0-9]*)$/.exec(address.trim());
-  if (!m) throw new Error(`"${address}" is not an A1 cell address`);
-  return { row: Number(m[2]), col: columnNumber(m[1]) };
-}
-
-/** "A5:H12" → its corners (normalised so that top-left comes first). */
-function decodeRange(range: string): { readonly tl: CellPos; readonly br: CellPos } {
-  const parts = range.split(":");
-  if (parts.length !== 2) throw new Error(`"${range}" is not an A1 range`);
-  const a = decodeCell(parts[0]);
-  const b = decodeCell(parts[1]);
-  return {
-    tl: { row: Math.min(a.row, b.row), col: Math.min(a.col, b.col) },
-    br: { row: Math.max(a.row, b.row), col: Math.max(a.col, b.col) },
-  };
-}
-
-const encodeCell = (p: CellPos) => `${columnLetters(p.col)}${p.row}`;
-const absolute = (p: CellPos) => `$${columnLetters(p.col)}$${p.row}`;
-
 /** "#1F3864" → exceljs' ARGB "FF1F3864". */
 function argb(hex: string): string {
   const m = /^#?([0-9a-fA-F]{6})$/.exec(hex.trim());
@@ -85,34 +51,15 @@ function argb(hex: string): string {
 
 // ── sheet names ──────────────────────────────────────────────────────────────────────────────
 
-/** Excel's rules for a tab name: 1–31 characters, none of : \ / ? * [ ], no leading/trailing quote. */
-function legalSheetName(name: string): string {
-  const cleaned = name
-    .replace(/[:\\/?*[\]]/g, " ")
-    .replace(/^'+|'+$/g, "")
-    .trim()
-    .slice(0, 31)
-    .trim();
-  return cleaned === "" ? "Sheet" : cleaned;
-}
-
 /**
  * The tab name each sheet gets in a new workbook: its preferred name, made legal, and made unique
  * (Excel compares tab names without case) with a " (2)" suffix where two sheets would collide.
  */
 export function finalSheetNames(plan: WorkbookPlan): Map<string, string> {
   const names = new Map<string, string>();
-  const taken = new Set<string>();
   for (const sheet of plan.sheets) {
     if (names.has(sheet.key)) throw new Error(`the plan has two sheets with the key "${sheet.key}"`);
-    const base = legalSheetName(sheet.name);
-    let name = base;
-    for (let i = 2; taken.has(name.toLowerCase()); i++) {
-      const suffix = ` (${i})`;
-      name = base.slice(0, 31 - suffix.length).trimEnd() + suffix;
-    }
-    taken.add(name.toLowerCase());
-    names.set(sheet.key, name);
+    names.set(sheet.key, freeSheetName(sheet.name, names.values()));
   }
   return names;
 }
@@ -162,7 +109,7 @@ function styleOf(id: CellBlock["style"]): Partial<ExcelJS.Style> | undefined {
 }
 
 function writeBlock(ws: ExcelJS.Worksheet, block: CellBlock, nameOf: (key: string) => string | undefined): void {
-  const origin = decodeCell(block.address);
+  const origin = parseCell(block.address);
   const style = styleOf(block.style);
   const width = block.cells[0]?.length ?? 0;
   block.cells.forEach((row, r) => {
@@ -190,14 +137,16 @@ function addTable(ws: ExcelJS.Worksheet, sheetName: string, table: TablePlan): v
   if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(table.name)) {
     throw new Error(`table name "${table.name}" is not a legal Excel table name`);
   }
-  const { tl, br } = decodeRange(table.range);
+  const box = parseBox(table.range);
+  const tl = { row: box.top, col: box.left };
+  const br = { row: box.bottom, col: box.right };
   if (br.row === tl.row) throw new Error(`table ${table.name} (${table.range}) has a header but no rows`);
   const columns: ExcelJS.TableColumnProperties[] = [];
   const seen = new Set<string>();
   for (let col = tl.col; col <= br.col; col++) {
     const v = ws.getCell(tl.row, col).value;
     const name = v === null || v === undefined ? "" : String(v).trim();
-    const where = `'${sheetName}'!${encodeCell({ row: tl.row, col })}`;
+    const where = `'${sheetName}'!${cellAddress(tl.row, col)}`;
     if (name === "" || typeof v === "object") {
       throw new Error(`table ${table.name}: its header cell ${where} must hold a text`);
     }
@@ -215,7 +164,7 @@ function addTable(ws: ExcelJS.Worksheet, sheetName: string, table: TablePlan): v
   ws.addTable({
     name: table.name,
     displayName: table.name,
-    ref: encodeCell(tl),
+    ref: cellAddress(tl.row, tl.col),
     headerRow: true,
     totalsRow: false,
     style: { theme: table.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
@@ -281,7 +230,7 @@ export function writePlan(plan: WorkbookPlan): ExcelJS.Workbook {
     if (definedNames.has(n.name.toLowerCase())) throw new Error(`the plan defines the name ${n.name} twice`);
     if (tableNames.has(n.name.toLowerCase())) throw new Error(`the name ${n.name} is also the name of a table`);
     definedNames.add(n.name.toLowerCase());
-    wb.definedNames.add(`${quoteSheetName(sheetName)}!${absolute(decodeCell(n.address))}`, n.name);
+    wb.definedNames.add(`${quoteSheetName(sheetName)}!${absoluteCell(n.address)}`, n.name);
   }
   return wb;
 }

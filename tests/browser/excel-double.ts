@@ -13,9 +13,20 @@
  * the operations that ran before the failure (faults can be injected at any sync, after any number
  * of operations).
  *
- * Self-contained (no imports): jest imports it, and the browser test transpiles it and serves it in
- * place of office.js (see office-double.ts). Never shipped.
+ * Its only import is the add-in's address module (A1 addresses, sheet names as Excel rules them):
+ * jest imports it, and the browser test transpiles both and serves them in place of office.js (see
+ * office-double.ts). Never shipped.
  */
+import {
+  MAX_COLUMNS,
+  MAX_ROWS,
+  boxAddress,
+  columnLetters as colLetters,
+  columnNumber as colNum,
+  sheetNameKey,
+  sheetNameProblem,
+  sheetReference as quoteIfNeeded,
+} from "../../src/workbook/address";
 
 export type Scalar = string | number | boolean;
 
@@ -76,26 +87,11 @@ export class FakeOfficeError extends Error {
   }
 }
 
-const MAX_ROWS = 1048576;
-const MAX_COLS = 16384;
-
 interface Box {
   top: number;
   left: number;
   bottom: number;
   right: number;
-}
-
-function colNum(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-function colLetters(n: number): string {
-  let s = "";
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
 }
 
 export function parseAddress(address: string): Box {
@@ -104,7 +100,11 @@ export function parseAddress(address: string): Box {
   const part = (s: string) => {
     const m = /^([A-Z]*)(\d*)$/i.exec(s);
     if (!m || (!m[1] && !m[2])) throw new FakeOfficeError("InvalidArgument", `bad address ${address}`);
-    return { col: m[1] ? colNum(m[1]) : 0, row: m[2] ? Number(m[2]) : 0 };
+    try {
+      return { col: m[1] ? colNum(m[1]) : 0, row: m[2] ? Number(m[2]) : 0 };
+    } catch {
+      throw new FakeOfficeError("InvalidArgument", `bad address ${address}`);
+    }
   };
   const p = part(a);
   const q = b === undefined ? p : part(b);
@@ -112,19 +112,14 @@ export function parseAddress(address: string): Box {
     top: p.row || 1,
     left: p.col || 1,
     bottom: q.row || MAX_ROWS,
-    right: q.col || MAX_COLS,
+    right: q.col || MAX_COLUMNS,
   };
 }
 
-export function boxAddress(b: Box): string {
-  const tl = `${colLetters(b.left)}${b.top}`;
-  return b.top === b.bottom && b.left === b.right ? tl : `${tl}:${colLetters(b.right)}${b.bottom}`;
-}
+export { boxAddress };
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const overlaps = (a: Box, b: Box) => a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
-const quoteIfNeeded = (name: string) =>
-  /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 
 export class FakeSheet {
   visibility = "Visible";
@@ -309,6 +304,10 @@ export class FakeWorkbook {
 
   /** Lets a test wrap each new context (e.g. context.sync in jest.fn). */
   onContext?: (ctx: any) => void;
+  /** Runs just before sync `n` applies its batch: a change made by someone else between two syncs. */
+  beforeSync?: (n: number, wb: FakeWorkbook) => void;
+  /** The operations of each sync, by sync number (what a test counts to fail between two of them). */
+  readonly batches = new Map<number, string[]>();
 
   // ---- cell writes, with Excel's conversions ------------------------------------------------
   writeCell(sheet: FakeSheet, row: number, col: number, input: unknown, kind: "formulas" | "values"): void {
@@ -390,16 +389,10 @@ export class FakeWorkbook {
   }
 
   checkSheetName(name: string, self?: FakeSheet): void {
-    if (
-      !name ||
-      name.length > 31 ||
-      /[:\\/?*[\]]/.test(name) ||
-      /^'|'$/.test(name) ||
-      name.toLowerCase() === "history"
-    ) {
+    if (sheetNameProblem(name) !== undefined) {
       throw new FakeOfficeError("InvalidArgument", `bad sheet name ${name}`);
     }
-    if (this.sheets.some((s) => s !== self && s.name.toLowerCase() === name.toLowerCase())) {
+    if (this.sheets.some((s) => s !== self && sheetNameKey(s.name) === sheetNameKey(name))) {
       throw new FakeOfficeError("ItemAlreadyExists", `a sheet is already named ${name}`);
     }
   }
@@ -441,7 +434,13 @@ class Ctx {
     wb.log.push(`sync ${n} (${this.queue.length} operations)`);
     const ops = this.queue;
     this.queue = [];
+    wb.batches.set(
+      n,
+      ops.map((o) => o.what),
+    );
     if (wb.syncDelayMs > 0) await new Promise((r) => setTimeout(r, wb.syncDelayMs));
+    // someone else (the user, a co-author, another window) changes the workbook meanwhile
+    wb.beforeSync?.(n, wb);
     const fault = wb.faults.find((f) => f.sync === n);
     const stopAt = fault ? Math.min(fault.afterOps ?? 0, ops.length) : ops.length;
     let suspended = false;
@@ -743,7 +742,7 @@ class WorksheetProxy extends Proxy<FakeSheet> {
       const s = this.target();
       return {
         sheet: s,
-        box: address ? parseAddress(address) : { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS },
+        box: address ? parseAddress(address) : { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLUMNS },
       };
     });
   }
@@ -1148,7 +1147,7 @@ class TableCollectionProxy extends Proxy<FakeSheet | null> {
         ? s.tables.map((table) => ({ sheet: s, table }))
         : wb.sheets.flatMap((x) => x.tables.map((table) => ({ sheet: x, table })));
       this.itemList = list.map((t) => {
-        const p = new TableProxy(this.ctx, () => t);
+        const p = new TableProxy(this.ctx, () => (t.sheet.tables.includes(t.table) ? t : null));
         for (const n of names) (p as any).loaded[n] = (p as any).read(t, n);
         return p;
       });

@@ -26,12 +26,17 @@ const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 /** The double as one browser script: each module as CommonJS, linked by a tiny loader. */
 function doubleScript(): string {
-  const modules = ["excel-double", "office-double"].map((name) => {
-    const source = fs.readFileSync(path.join(__dirname, `${name}.ts`), "utf8");
-    const js = ts.transpileModule(source, {
+  // each module under the name its importers require it by
+  const sources: [string, string][] = [
+    ["./excel-double", path.join(__dirname, "excel-double.ts")],
+    ["./office-double", path.join(__dirname, "office-double.ts")],
+    ["../../src/workbook/address", path.join(ROOT, "src", "workbook", "address.ts")],
+  ];
+  const modules = sources.map(([name, file]) => {
+    const js = ts.transpileModule(fs.readFileSync(file, "utf8"), {
       compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
     }).outputText;
-    return `${JSON.stringify(`./${name}`)}: function (exports, require, module) {\n${js}\n}`;
+    return `${JSON.stringify(name)}: function (exports, require, module) {\n${js}\n}`;
   });
   // the CustomFunctions stand-in shared with the unit tests, already CommonJS
   const stub = fs.readFileSync(path.join(__dirname, "..", "stubs", "custom-functions.js"), "utf8");

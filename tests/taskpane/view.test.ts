@@ -6,6 +6,7 @@ import * as path from "path";
 import { TABLE_SUMMARIES } from "../../src/baseline";
 import { STRINGS } from "../../src/i18n/strings";
 import {
+  cleanupNotes,
   confirmText,
   convertText,
   initialLang,
@@ -16,7 +17,7 @@ import {
   replaceLabel,
   sharingNotes,
 } from "../../src/taskpane/view";
-import type { InsertErrorKind, InsertReport } from "../../src/workbook/office";
+import type { InsertErrorKind, InsertReport } from "../../src/workbook/report";
 
 const langs = ["en", "zh"] as const;
 const failed = (kind: InsertErrorKind, sheet?: string): InsertReport => ({
@@ -25,6 +26,7 @@ const failed = (kind: InsertErrorKind, sheet?: string): InsertReport => ({
   namesWritten: 0,
   namesSkipped: [],
   syncs: 1,
+  attempts: 1,
   error: { kind, sheet, detail: "x" },
 });
 
@@ -56,6 +58,7 @@ describe("the pane's words", () => {
       "workbook_protected",
       "sheet_protected",
       "read_failed",
+      "conflict",
       "write_failed",
       "cleanup_incomplete",
       "invalid_plan",
@@ -69,6 +72,35 @@ describe("the pane's words", () => {
     }
     expect(insertErrorText(failed("sheet_protected", "China revenue"), "en")).toContain("“China revenue” is protected");
     expect(insertErrorText(failed("write_failed"), "en")).toMatch(/undone/);
+  });
+
+  it("lists what an undo left, and why, in both languages", () => {
+    const report: InsertReport = {
+      ...failed("cleanup_incomplete"),
+      cleanup: {
+        deleted: [],
+        restored: [],
+        namesDeleted: [],
+        namesRestored: [],
+        complete: false,
+        left: [
+          { kind: "sheet", name: "~cew ab12cd34 3", reason: "not_removed" },
+          { kind: "sheet", name: "China revenue", reason: "not_restored" },
+          { kind: "name", name: "bl_x", reason: "unverified" },
+          { kind: "sheet", name: "Table 5", reason: "not_ours" },
+          { kind: "name", name: "bl_y", reason: "changed_since" },
+        ],
+      },
+    };
+    expect(cleanupNotes(report, "en")).toEqual([
+      "Sheet “~cew ab12cd34 3”: written by this attempt and could not be removed; delete it if you do not need it.",
+      "Sheet “China revenue”: the add-in's own, could not be put back as it was; insert again to rewrite it.",
+      "Name bl_x: Excel could not be asked whether this attempt left it; check it.",
+      "Sheet “Table 5”: made by someone else meanwhile; left alone.",
+      "Name bl_y: changed by someone else meanwhile; left as they left it.",
+    ]);
+    for (const line of cleanupNotes(report, "zh")) expect(line).toMatch(/[\u4e00-\u9fff]/);
+    expect(cleanupNotes(failed("write_failed"), "en")).toEqual([]);
   });
 
   it("says what happened to each sheet", () => {
@@ -90,6 +122,7 @@ describe("the pane's words", () => {
       sheets: [],
       namesWritten: 3,
       syncs: 3,
+      attempts: 1,
       namesSkipped: [
         { name: "bl_a", reason: "taken" },
         { name: "bl_b", reason: "taken" },

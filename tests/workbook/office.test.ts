@@ -2,19 +2,17 @@
  * The Office.js adapter against a recording double (office-addin-mock globals over the queued,
  * load-before-read double of tests/browser/excel-double.ts). Plans are built by hand here.
  */
+import { freeSheetName } from "../../src/workbook/address";
+import { blockArrays, widthToPoints } from "../../src/workbook/arrays";
 import {
-  INSERT_SYNCS,
   MARK_KEY,
-  applyPlan,
-  blockArrays,
   canonicalFormula,
   contentFingerprint,
-  freeSheetName,
   markValue,
   parseMark,
   planFingerprint,
-  widthToPoints,
-} from "../../src/workbook/office";
+} from "../../src/workbook/marks";
+import { INSERT_SYNCS, applyPlan } from "../../src/workbook/office";
 import type { WorkbookPlan } from "../../src/workbook/types";
 import { MANY, manyPlan, smallPlan, tableSheet, userVisible, wire } from "./office-fixtures";
 
@@ -45,13 +43,14 @@ describe("writing a plan", () => {
       C6: "%",
       D6: "2024",
     });
-    // one formulas write per block, each exactly the block's rectangle
+    // one formulas write per block, each exactly the block's rectangle, on the new sheet while it
+    // still carries this run's temporary name
     const writes = wb.log.filter((l) => l.startsWith("formulas "));
     expect(writes).toEqual([
-      "formulas 'China revenue'!A1",
-      "formulas 'China revenue'!A3:D3",
-      "formulas 'China revenue'!A4:D5",
-      "formulas 'China revenue'!A6:D6",
+      "formulas '~cew run1 1'!A1",
+      "formulas '~cew run1 1'!A3:D3",
+      "formulas '~cew run1 1'!A4:D5",
+      "formulas '~cew run1 1'!A6:D6",
     ]);
     expect([...s.cells.values()].some((c) => c.textFormula)).toBe(false);
     expect(s.cell("B6")!.numberFormat).toBe("0.0%");
@@ -82,8 +81,8 @@ describe("writing a plan", () => {
     const s = wb.sheet("China revenue");
     expect(s.tables).toEqual([{ name: "tbl_china_revenue", address: "A3:D6", style: "TableStyleLight9" }]);
     // the table came after the cells it covers
-    const tableAt = wb.log.indexOf("add table A3:D6 on China revenue");
-    expect(tableAt).toBeGreaterThan(wb.log.indexOf("formulas 'China revenue'!A6:D6"));
+    const tableAt = wb.log.indexOf("add table A3:D6 on ~cew run1 1");
+    expect(tableAt).toBeGreaterThan(wb.log.indexOf("formulas '~cew run1 1'!A6:D6"));
     expect(s.charts).toEqual([
       {
         name: "china_revenue.run1.1",
@@ -272,13 +271,13 @@ describe("inserting again", () => {
     expect(wb.names).toEqual([{ name: "bl_china_revenue_2024", formula: "=Model!$C$3", comment: "mine" }]);
   });
 
-  it("finds its sheets by their marks when one listed sheet was deleted, then the index is right again", async () => {
+  it("reads the listed sheets still there when one was deleted, then the index is right again", async () => {
     const { wb } = wire();
     await insert(manyPlan());
     wb.deleteSheet(wb.sheet("Table 3")); // the user deleted a sheet
     const report = await insert(manyPlan());
     expect(report.ok).toBe(true);
-    expect(report.syncs).toBe(6); // the failed read, three to find the sheets by their marks, write, finish
+    expect(report.syncs).toBe(5); // the failed read, the sheet list, the listed sheets still there, write, finish
     expect(report.sheets.find((s) => s.name === "Table 3")!.outcome).toBe("created");
     expect(report.sheets.filter((s) => s.outcome === "unchanged").length).toBe(MANY);
     // the deletion broke the about sheet's formula (#REF!): a change the add-in keeps, writing anew beside it
@@ -405,11 +404,17 @@ describe("a failure part-way leaves nothing half-built", () => {
     },
   );
 
-  it("reports an undo that could not finish", async () => {
-    const { wb } = wire({ faults: [{ sync: 2, afterOps: 40 }, { sync: 4 }] });
+  it("reports an undo that could not finish, naming what it left", async () => {
+    // the write stops after the first new sheets are added; both passes of the undo fail at their
+    // last sync (look, look, act: syncs 3–5 and 6–8); a last look (9, 10) finds what is left
+    const { wb } = wire({ faults: [{ sync: 2, afterOps: 40 }, { sync: 5 }, { sync: 8 }] });
     const report = await insert(manyPlan());
     expect(report).toMatchObject({ ok: false, error: { kind: "cleanup_incomplete" }, cleanup: { complete: false } });
-    expect(wb.syncs).toBe(4);
+    expect(wb.syncs).toBe(10);
+    const ours = wb.sheets.filter((s) => s.name.startsWith("~cew run1 ")).map((s) => s.name);
+    expect(ours.length).toBeGreaterThan(0);
+    expect(report.cleanup!.left).toEqual(ours.map((name) => ({ kind: "sheet", name, reason: "not_removed" })));
+    expect(wb.sheet("Sheet1").contents()).toEqual({ A1: "my own notes" });
   });
 
   it("a failed first read changes nothing", async () => {

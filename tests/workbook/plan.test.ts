@@ -17,7 +17,7 @@ import {
   NUMBER_FORMATS,
   withDependencies,
 } from "../../src/workbook/plan";
-import { referencedSheetKeys, resolveSheetRefs } from "../../src/workbook/refs";
+import { referencedSheetKeys, resolveSheetRefs } from "../../src/workbook/address";
 import type { PlanCell, SheetPlan, WorkbookPlan } from "../../src/workbook/types";
 
 /** Column letter and row of an A1 address. */

@@ -6,7 +6,7 @@
 import * as ExcelJS from "exceljs";
 import { inflateRawSync } from "node:zlib";
 import { buildPlan } from "../../src/workbook/plan";
-import { resolveSheetRefs } from "../../src/workbook/refs";
+import { resolveSheetRefs } from "../../src/workbook/address";
 import type { CellBlock, PlanCell, SheetPlan, WorkbookPlan } from "../../src/workbook/types";
 import {
   REPRODUCIBLE_DATE,
