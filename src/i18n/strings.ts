@@ -229,6 +229,10 @@ export const STRINGS = {
     en: "Protected sheets were left alone: {sheets}.",
     zh: "受保护的工作表未作改动：{sheets}。",
   },
+  "pane.sharing.skipped": {
+    en: "Left as they are, because they changed (or their sheet went) after Find: {cells}.",
+    zh: "以下公式在查找后已更改（或其工作表已删除），保持原样：{cells}。",
+  },
   "pane.sharing.pending.one": {
     en: "1 formula was still calculating and was left as it is; try again when it shows a value.",
     zh: "1 个公式仍在计算中，未作改动；请在显示数值后重试。",

@@ -33,7 +33,8 @@ export interface PaneServices {
   ): Promise<InsertReport>;
   activate(sheetId: string): Promise<boolean>;
   scan(scope: SharingScope): Promise<ScanReport>;
-  convert(scope: SharingScope): Promise<ConvertReport>;
+  /** converts exactly the formulas a scan counted */
+  convert(scan: ScanReport): Promise<ConvertReport>;
   getAutoOpen(): boolean;
   setAutoOpen(on: boolean): Promise<boolean>;
   /** the saved language choice */
@@ -253,12 +254,13 @@ export class Pane {
   }
 
   private async convert(): Promise<void> {
-    if (this.state.busy || !this.state.pendingScan) return;
+    const scan = this.state.pendingScan;
+    if (this.state.busy || !scan) return;
     Object.assign(this.state, { busy: "convert" as Busy, pendingScan: undefined, sharingMessage: undefined });
     this.render();
     let report: ConvertReport;
     try {
-      report = await this.services.convert(this.state.scope);
+      report = await this.services.convert(scan);
     } catch (e) {
       report = { ...failedReport({ kind: "write_failed", detail: String(e) }, 0), restored: false };
     }

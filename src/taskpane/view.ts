@@ -5,6 +5,7 @@
 import type { TableSummary } from "../baseline";
 import { Lang, StringId, t } from "../i18n/strings";
 import type { InsertPhase, InsertReport, NameSkipReason, SheetResult } from "../workbook/report";
+import { sheetReference } from "../workbook/address";
 import type { ConvertReport, ScanReport, SheetCount } from "../workbook/sharing";
 
 /** The pane's language: a saved choice, else Office's display language (zh-* → 简体中文). */
@@ -76,6 +77,10 @@ export function sharingNotes(report: ScanReport | ConvertReport, lang: Lang): st
   const notes: string[] = [];
   if (report.protectedSheets.length > 0) {
     notes.push(t("pane.sharing.protected", lang, { sheets: list(report.protectedSheets, lang) }));
+  }
+  if ("skipped" in report && report.skipped.length > 0) {
+    const cells = report.skipped.map((c) => `${sheetReference(c.sheet)}!${c.address}`);
+    notes.push(t("pane.sharing.skipped", lang, { cells: list(cells, lang) }));
   }
   if (report.pending === 1) notes.push(t("pane.sharing.pending.one", lang));
   else if (report.pending > 1) notes.push(t("pane.sharing.pending", lang, { count: report.pending }));

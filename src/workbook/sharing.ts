@@ -4,9 +4,11 @@
  * in the selection, the active sheet or the whole workbook, and nothing else: every other formula,
  * value and format stays. The baseline sheets need none of this (their formulas are native).
  *
- * Syncs are constant: the whole-workbook scope lists the sheets first (1), then each scope reads the
- * formulas and values of its used ranges (1), asks Excel for the extent of the results that may spill
- * (1, only when a result may have spilled), and writes (1).
+ * Find (scanExposureFormulas) reads the scope and records each formula it counts: its sheet (by
+ * id), cell and text. Replace (convertExposureFormulas) converts exactly those: it reads each
+ * recorded cell again (1 sync) and converts it only if it still holds the recorded formula, then
+ * writes the values (1 sync). What the user does between the two (another tab, another selection,
+ * an edited cell) cannot widen what is converted. Text results stay text.
  */
 import { Box, boxAddress, cellAddress, localAddress, parseBox } from "./address";
 import { countingSync } from "./sync";
@@ -40,6 +42,17 @@ export interface SharingError {
   readonly detail: string;
 }
 
+/** One EXPOSURE formula Find counted: where it is and what it said, so Replace converts exactly it. */
+export interface FormulaTarget {
+  readonly sheetId: string;
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly formula: string;
+  /** a cell next to it held a plain value: its result may have spilled */
+  readonly maySpill: boolean;
+}
+
 export interface ScanReport {
   readonly ok: boolean;
   /** EXPOSURE formulas found (each spilled result counts once) */
@@ -49,8 +62,17 @@ export interface ScanReport {
   readonly protectedSheets: string[];
   /** formulas still calculating (#BUSY!): they will be left alone */
   readonly pending: number;
+  /** the formulas counted, which Replace converts and nothing else */
+  readonly targets: FormulaTarget[];
   readonly syncs: number;
   readonly error?: SharingError;
+}
+
+/** Why Replace left a formula Find had counted: its cell says something else now, or its sheet is gone. */
+export interface SkippedCell {
+  readonly sheet: string;
+  readonly address: string;
+  readonly reason: "changed" | "gone";
 }
 
 export interface ConvertReport {
@@ -62,28 +84,25 @@ export interface ConvertReport {
   readonly sheets: SheetCount[];
   readonly protectedSheets: string[];
   readonly pending: number;
+  /** formulas Find counted that changed (or went) before Replace: left as they are */
+  readonly skipped: SkippedCell[];
   readonly syncs: number;
   readonly error?: SharingError;
-  /** after a failed write: whether every formula was put back */
+  /** after a failed write: whether every formula is back, as read again after putting them back */
   readonly restored?: boolean;
 }
 
 /** One area read: its sheet, where it starts, its formulas and values. */
 export interface AreaRead {
   readonly sheet: string;
+  readonly sheetId?: string;
   readonly address: string;
   readonly formulas: readonly (readonly unknown[])[];
   readonly values: readonly (readonly unknown[])[];
 }
 
-export interface Anchor {
-  readonly sheet: string;
-  readonly row: number;
-  readonly col: number;
-  readonly formula: string;
+export interface Anchor extends FormulaTarget {
   readonly value: unknown;
-  /** a cell next to it holds a plain value (or lies outside what was read): it may be a spilled result */
-  readonly maySpill: boolean;
 }
 
 /** The EXPOSURE formulas of the areas read, in reading order. */
@@ -101,6 +120,7 @@ export function findAnchors(areas: readonly AreaRead[], edgesHidden: boolean): A
           return v !== "" && v !== null && !(typeof v === "string" && v.startsWith("="));
         };
         out.push({
+          sheetId: a.sheetId ?? a.sheet,
           sheet: a.sheet,
           row: box.top + r,
           col: box.left + c,
@@ -116,6 +136,7 @@ export function findAnchors(areas: readonly AreaRead[], edgesHidden: boolean): A
 
 /** A write of values over a rectangle of one sheet, with the formulas to put back if it fails. */
 export interface ValueWrite {
+  readonly sheetId: string;
   readonly sheet: string;
   readonly address: string;
   readonly values: unknown[][];
@@ -123,26 +144,36 @@ export interface ValueWrite {
   readonly formulas: number;
 }
 
-/** A value as Excel's values setter should receive it: a text starting with "=" stays text. */
-function asValue(v: unknown): unknown {
-  return typeof v === "string" && v.startsWith("=") ? `'${v}` : v;
+const ERROR_TYPE = "Error";
+
+/**
+ * A result as Excel's values setter must receive it to store the same thing: a text stays text
+ * whatever it looks like ("2023", "+1", "TRUE", "=1+1" are written after an apostrophe, which
+ * Excel reads as "this is text" and does not store); an error is written as its code, which Excel
+ * turns back into the error; numbers and booleans as they are.
+ */
+export function asValue(value: unknown, valueType?: string): unknown {
+  if (typeof value !== "string" || value === "") return value;
+  if (valueType === ERROR_TYPE) return value;
+  return `'${value}`;
 }
 
 /**
  * The writes that replace single-cell anchors by their values: contiguous anchors of a row become
  * one range, so a column of results is a handful of writes, not one per cell.
  */
-export function rowRuns(anchors: readonly Anchor[]): ValueWrite[] {
-  const sorted = [...anchors].sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row || a.col - b.col);
+export function rowRuns(cells: readonly (FormulaTarget & { value: unknown })[]): ValueWrite[] {
+  const sorted = [...cells].sort((a, b) => a.sheetId.localeCompare(b.sheetId) || a.row - b.row || a.col - b.col);
   const out: ValueWrite[] = [];
-  let run: Anchor[] = [];
+  let run: (FormulaTarget & { value: unknown })[] = [];
   const flush = () => {
     if (run.length === 0) return;
     const box: Box = { top: run[0].row, left: run[0].col, bottom: run[0].row, right: run[run.length - 1].col };
     out.push({
+      sheetId: run[0].sheetId,
       sheet: run[0].sheet,
       address: boxAddress(box),
-      values: [run.map((a) => asValue(a.value))],
+      values: [run.map((a) => a.value)],
       restore: [run.map((a) => a.formula)],
       formulas: run.length,
     });
@@ -150,7 +181,7 @@ export function rowRuns(anchors: readonly Anchor[]): ValueWrite[] {
   };
   for (const a of sorted) {
     const last = run[run.length - 1];
-    if (last && (last.sheet !== a.sheet || last.row !== a.row || last.col !== a.col - 1)) flush();
+    if (last && (last.sheetId !== a.sheetId || last.row !== a.row || last.col !== a.col - 1)) flush();
     run.push(a);
   }
   flush();
@@ -189,7 +220,7 @@ async function readScope(
     // worksheet and areas are navigation properties: proxies, no load needed
     // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
     const sheet = selection.worksheet;
-    sheet.load("name");
+    sheet.load("name,id");
     sheet.protection.load("protected");
     const part = selection.getIntersectionOrNullObject(sheet.getUsedRange(true));
     part.areas.load("items/address,items/formulas,items/values");
@@ -201,6 +232,7 @@ async function readScope(
     return {
       areas: part.areas.items.map((r) => ({
         sheet: sheet.name,
+        sheetId: sheet.id,
         address: r.address,
         formulas: r.formulas,
         values: r.values,
@@ -212,12 +244,12 @@ async function readScope(
   if (scope === "sheet") {
     sheets = [wb.worksheets.getActiveWorksheet()];
   } else {
-    wb.worksheets.load("items/name");
+    wb.worksheets.load("items/name,items/id");
     await sync();
     sheets = wb.worksheets.items;
   }
   const used = sheets.map((sheet) => {
-    sheet.load("name");
+    sheet.load("name,id");
     sheet.protection.load("protected");
     const range = sheet.getUsedRangeOrNullObject(true);
     range.load("address,formulas,values");
@@ -233,7 +265,13 @@ async function readScope(
       if (range.formulas.some((row) => row.some(isExposureFormula))) protectedSheets.push(sheet.name);
       return;
     }
-    areas.push({ sheet: sheet.name, address: range.address, formulas: range.formulas, values: range.values });
+    areas.push({
+      sheet: sheet.name,
+      sheetId: sheet.id,
+      address: range.address,
+      formulas: range.formulas,
+      values: range.values,
+    });
   });
   return { areas, protectedSheets };
 }
@@ -246,33 +284,42 @@ function countBySheet(items: readonly { sheet: string; n: number }[]): SheetCoun
 
 /** The report of a scan or a conversion that failed before it changed anything. */
 export function failedReport(error: SharingError, syncs: number): ScanReport & ConvertReport {
-  return { ok: false, formulas: 0, cells: 0, sheets: [], protectedSheets: [], pending: 0, syncs, error };
+  return {
+    ok: false,
+    formulas: 0,
+    cells: 0,
+    sheets: [],
+    protectedSheets: [],
+    pending: 0,
+    targets: [],
+    skipped: [],
+    syncs,
+    error,
+  };
 }
 
-/** Reads the scope and finds its EXPOSURE formulas; `ready` leaves out those still calculating. */
-async function readExposure(context: Excel.RequestContext, scope: SharingScope, sync: () => Promise<void>) {
-  const read = await readScope(context, scope, sync);
-  const anchors = findAnchors(read.areas, scope === "selection");
-  const ready = anchors.filter((a) => !isPendingValue(a.value));
-  return { read, anchors, ready };
-}
-
-/** How many EXPOSURE formulas the scope holds, per sheet: the figure the pane asks to confirm. */
+/**
+ * How many EXPOSURE formulas the scope holds, per sheet: the figure the pane asks to confirm, and
+ * the list of exactly those formulas, which Replace converts.
+ */
 export async function scanExposureFormulas(scope: SharingScope): Promise<ScanReport> {
   let syncs = 0;
   try {
     return await Excel.run(async (context) => {
-      const { read, anchors, ready } = await readExposure(
+      const read = await readScope(
         context,
         scope,
         countingSync(context, () => syncs++),
       );
+      const anchors = findAnchors(read.areas, scope === "selection");
+      const ready = anchors.filter((a) => !isPendingValue(a.value));
       return {
         ok: true,
         formulas: ready.length,
         sheets: countBySheet(ready.map((a) => ({ sheet: a.sheet, n: 1 }))),
         protectedSheets: read.protectedSheets,
         pending: anchors.length - ready.length,
+        targets: ready.map(({ value: _value, ...target }) => target),
         syncs,
       };
     });
@@ -281,52 +328,119 @@ export async function scanExposureFormulas(scope: SharingScope): Promise<ScanRep
   }
 }
 
+interface TargetRead {
+  readonly target: FormulaTarget;
+  readonly cell: Excel.Range;
+  readonly spill?: Excel.Range;
+  readonly sheet: Excel.Worksheet;
+}
+
 /**
- * Replaces every EXPOSURE formula of the scope by its current value (a spilled result: the whole
- * spill), writing only those cells. If Excel refuses the write, the formulas are put back.
+ * Reads each target cell as it is now, with the extent of its spilled result where it may have one:
+ * one sync; when a sheet Find saw is gone, two more (the sheet list, then the sheets still there).
  */
-export async function convertExposureFormulas(scope: SharingScope): Promise<ConvertReport> {
+async function readTargets(
+  context: Excel.RequestContext,
+  targets: readonly FormulaTarget[],
+  sync: () => Promise<void>,
+): Promise<{ reads: TargetRead[]; gone: FormulaTarget[] }> {
+  const wb = context.workbook;
+  const queue = (present: (t: FormulaTarget) => boolean) => {
+    const sheets = new Map<string, Excel.Worksheet>();
+    return targets.filter(present).map((target): TargetRead => {
+      let sheet = sheets.get(target.sheetId);
+      if (!sheet) {
+        sheet = wb.worksheets.getItem(target.sheetId);
+        sheet.load("name");
+        sheet.protection.load("protected");
+        sheets.set(target.sheetId, sheet);
+      }
+      const cell = sheet.getRange(cellAddress(target.row, target.col));
+      cell.load("formulas,values,valueTypes");
+      const spill = target.maySpill ? cell.getSpillingToRangeOrNullObject() : undefined;
+      spill?.load("address,values,valueTypes");
+      return { target, cell, spill, sheet };
+    });
+  };
+  const first = queue(() => true);
+  try {
+    await sync();
+    return { reads: first, gone: [] };
+  } catch (e) {
+    if (errorCode(e) !== "ItemNotFound") throw e;
+  }
+  wb.worksheets.load("items/id");
+  await sync();
+  const present = new Set(wb.worksheets.items.map((s) => s.id));
+  const reads = queue((t) => present.has(t.sheetId));
+  await sync();
+  return { reads, gone: targets.filter((t) => !present.has(t.sheetId)) };
+}
+
+/**
+ * Replaces by its current value each EXPOSURE formula Find counted (a spilled result: the whole
+ * spill), writing only those cells. A formula that changed since Find, or whose sheet is gone, is
+ * left as it is and reported. If Excel refuses the write, the formulas are put back and read again
+ * to say whether they all are.
+ */
+export async function convertExposureFormulas(
+  scan: Pick<ScanReport, "targets" | "pending" | "protectedSheets">,
+): Promise<ConvertReport> {
   let syncs = 0;
   let stage: "read" | "write" = "read";
   try {
     return await Excel.run(async (context): Promise<ConvertReport> => {
       const sync = countingSync(context, () => syncs++);
-      const { read, anchors, ready } = await readExposure(context, scope, sync);
-      const sheetOf = (name: string) => context.workbook.worksheets.getItem(name);
-
-      // results that may have spilled: ask Excel for their extent (one sync for all of them)
-      const maySpill = ready.filter((a) => a.maySpill);
-      const spills = maySpill.map((a) => {
-        const spill = sheetOf(a.sheet).getRange(cellAddress(a.row, a.col)).getSpillingToRangeOrNullObject();
-        spill.load("address,values");
-        return { anchor: a, spill };
-      });
-      if (spills.length > 0) await sync();
-
+      const { reads, gone } = await readTargets(context, scan.targets, sync);
+      const skipped: SkippedCell[] = gone.map((t) => ({
+        sheet: t.sheet,
+        address: cellAddress(t.row, t.col),
+        reason: "gone",
+      }));
+      // what Find already left alone is left alone still, and said again
+      const protectedSheets = new Set<string>(scan.protectedSheets);
       const writes: ValueWrite[] = [];
-      const spilled = new Set<Anchor>();
-      let pending = anchors.length - ready.length;
-      for (const { anchor, spill } of spills) {
-        if (spill.isNullObject) continue;
-        spilled.add(anchor);
-        if (spill.values.some((row) => row.some(isPendingValue))) {
+      const singles: (FormulaTarget & { value: unknown })[] = [];
+      let pending = scan.pending;
+      for (const { target, cell, spill, sheet } of reads) {
+        const address = cellAddress(target.row, target.col);
+        const named = { ...target, sheet: sheet.name };
+        if (sheet.protection.protected) {
+          protectedSheets.add(sheet.name);
+          continue;
+        }
+        if (cell.formulas[0][0] !== target.formula) {
+          skipped.push({ sheet: sheet.name, address, reason: "changed" });
+          continue;
+        }
+        if (spill && !spill.isNullObject) {
+          if (spill.values.some((row) => row.some(isPendingValue))) {
+            pending++;
+            continue;
+          }
+          writes.push({
+            sheetId: target.sheetId,
+            sheet: sheet.name,
+            address: localAddress(spill.address),
+            values: spill.values.map((row, r) => row.map((v, c) => asValue(v, spill.valueTypes[r][c]))),
+            restore: spill.values.map((row, r) => row.map((_, c) => (r === 0 && c === 0 ? target.formula : ""))),
+            formulas: 1,
+          });
+          continue;
+        }
+        const value = cell.values[0][0];
+        if (isPendingValue(value)) {
           pending++;
           continue;
         }
-        const restore = spill.values.map((row, r) => row.map((_, c) => (r === 0 && c === 0 ? anchor.formula : "")));
-        writes.push({
-          sheet: anchor.sheet,
-          address: localAddress(spill.address),
-          values: spill.values.map((row) => row.map(asValue)),
-          restore,
-          formulas: 1,
-        });
+        singles.push({ ...named, value: asValue(value, cell.valueTypes[0][0]) });
       }
-      writes.push(...rowRuns(ready.filter((a) => !spilled.has(a))));
+      writes.push(...rowRuns(singles));
       const counted = writes.map((w) => ({ sheet: w.sheet, n: w.values.length * w.values[0].length }));
       const base = {
-        protectedSheets: read.protectedSheets,
+        protectedSheets: [...protectedSheets],
         pending,
+        skipped,
         sheets: countBySheet(counted),
         formulas: writes.reduce((s, w) => s + w.formulas, 0),
         cells: counted.reduce((s, c) => s + c.n, 0),
@@ -334,18 +448,11 @@ export async function convertExposureFormulas(scope: SharingScope): Promise<Conv
       if (writes.length === 0) return { ok: true, ...base, syncs };
 
       stage = "write";
-      for (const w of writes) sheetOf(w.sheet).getRange(w.address).values = w.values;
+      const sheetOf = (id: string) => context.workbook.worksheets.getItem(id);
+      for (const w of writes) sheetOf(w.sheetId).getRange(w.address).values = w.values;
       try {
         await sync();
       } catch (e) {
-        // put the formulas back where the failed batch may have replaced them
-        for (const w of writes) sheetOf(w.sheet).getRange(w.address).formulas = w.restore;
-        let restored = true;
-        try {
-          await sync();
-        } catch {
-          restored = false;
-        }
         return {
           ok: false,
           ...base,
@@ -354,13 +461,37 @@ export async function convertExposureFormulas(scope: SharingScope): Promise<Conv
           sheets: [],
           syncs,
           error: classify(e, "write_failed"),
-          restored,
+          restored: await putBack(context, writes, sync),
         };
       }
       return { ok: true, ...base, syncs };
     });
   } catch (e) {
     return failedReport(classify(e, stage === "read" ? "read_failed" : "write_failed"), syncs);
+  }
+}
+
+/** Puts the formulas back where a failed write may have replaced them, then reads them again: true only if every one is back. */
+async function putBack(
+  context: Excel.RequestContext,
+  writes: readonly ValueWrite[],
+  sync: () => Promise<void>,
+): Promise<boolean> {
+  const sheetOf = (id: string) => context.workbook.worksheets.getItem(id);
+  try {
+    for (const w of writes) sheetOf(w.sheetId).getRange(w.address).formulas = w.restore;
+    await sync();
+    const checks = writes.map((w) => {
+      const range = sheetOf(w.sheetId).getRange(w.address);
+      range.load("formulas");
+      return { w, range };
+    });
+    await sync();
+    return checks.every(({ w, range }) =>
+      w.restore.every((row, r) => row.every((f, c) => f === "" || range.formulas[r][c] === f)),
+    );
+  } catch {
+    return false;
   }
 }
 

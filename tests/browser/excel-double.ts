@@ -38,6 +38,8 @@ export interface FakeCell {
   numberFormat?: string;
   /** a formula typed into a Text cell: Excel keeps it as text (a bug the adapter must avoid) */
   textFormula?: boolean;
+  /** written after an apostrophe: text, whatever it looks like */
+  quotePrefix?: boolean;
   font?: Record<string, unknown>;
   fill?: string;
   wrap?: boolean;
@@ -323,8 +325,11 @@ export class FakeWorkbook {
         cell.value = input;
         if (input.startsWith("=")) cell.textFormula = true;
       } else if (input.startsWith("'")) {
+        // the apostrophe says "text": not stored, the cell keeps the rest as text whatever it looks like
         cell.formula = input.slice(1);
         cell.value = input.slice(1);
+        cell.quotePrefix = true;
+        if (cell.formula.startsWith("=")) cell.textFormula = true;
       } else if (input.startsWith("=")) {
         cell.formula = input;
         cell.value = 0;
@@ -852,6 +857,15 @@ class RangeProxy extends Proxy<RangeTarget> {
         });
       case "numberFormat":
         return grid(t.box, (r, c) => cell(r, c)?.numberFormat ?? "General");
+      case "valueTypes":
+        return grid(t.box, (r, c) => {
+          const v = this.read(t, "values") as Scalar[][];
+          const x = v[r - t.box.top][c - t.box.left];
+          if (x === "") return "Empty";
+          if (typeof x === "number") return "Double";
+          if (typeof x === "boolean") return "Boolean";
+          return /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|BUSY!)$/.test(x) ? "Error" : "String";
+        });
       case "rowCount":
         return t.box.bottom - t.box.top + 1;
       case "columnCount":
@@ -877,6 +891,9 @@ class RangeProxy extends Proxy<RangeTarget> {
   }
   get numberFormat(): any[][] {
     return this.prop("numberFormat");
+  }
+  get valueTypes(): string[][] {
+    return this.prop("valueTypes");
   }
   set numberFormat(v: any[][]) {
     this.set(`numberFormat ${shape(v)}`, (t) => {

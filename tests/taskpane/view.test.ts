@@ -143,6 +143,7 @@ describe("the pane's words", () => {
       ],
       protectedSheets: ["Locked"],
       pending: 1,
+      targets: [],
       syncs: 2,
     };
     expect(confirmText(scan, "en")).toMatch(/^12 formulas \(Model: 10, Risk: 2\) will become fixed values/);
@@ -163,9 +164,17 @@ describe("the pane's words", () => {
       sheets: [{ sheet: "Model", cells: 14 }],
       protectedSheets: [],
       pending: 0,
+      skipped: [],
       syncs: 3,
     };
     expect(convertText(done, "en")).toBe("Replaced 12 formulas by their values (16 cells): Model: 14.");
+    const skipped = [
+      { sheet: "Model", address: "C1", reason: "changed" as const },
+      { sheet: "Old sheet", address: "B2", reason: "gone" as const },
+    ];
+    expect(sharingNotes({ ...done, skipped }, "en")).toEqual([
+      "Left as they are, because they changed (or their sheet went) after Find: Model!C1, 'Old sheet'!B2.",
+    ]);
     expect(
       convertText({ ...done, ok: false, error: { kind: "write_failed", detail: "" }, restored: true }, "en"),
     ).toMatch(/put back/);

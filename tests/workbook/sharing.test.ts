@@ -12,6 +12,7 @@ import {
   setAutoOpen,
 } from "../../src/workbook/sharing";
 import type { FakeWorkbook } from "../browser/excel-double";
+import type { SharingScope } from "../../src/workbook/sharing";
 import { wire } from "./office-fixtures";
 
 /** Two sheets of a user's model: EXPOSURE formulas among native ones and constants. */
@@ -34,6 +35,11 @@ function model(wb: FakeWorkbook) {
   });
   wb.activeSheetId = m.id;
   return { m, other };
+}
+
+/** Find, then Replace what Find counted, as the pane does. */
+async function findThenReplace(scope: SharingScope) {
+  return convertExposureFormulas(await scanExposureFormulas(scope));
 }
 
 describe("finding EXPOSURE formulas", () => {
@@ -72,6 +78,7 @@ describe("finding EXPOSURE formulas", () => {
       [
         {
           sheet: "S",
+          sheetId: "s",
           address: "S!A1:E2",
           formulas: [
             ["=EXPOSURE.A()", "=EXPOSURE.B()", "x", "=EXPOSURE.C()", ""],
@@ -97,8 +104,9 @@ describe("converting them to values", () => {
     const { wb } = wire({}, (w) => void model(w));
     const before = wb.sheet("Model").contents();
     const scenarios = wb.sheet("Scenarios").contents();
-    const report = await convertExposureFormulas("sheet");
+    const report = await findThenReplace("sheet");
     expect(report).toMatchObject({ ok: true, formulas: 3, cells: 3, sheets: [{ sheet: "Model", cells: 3 }], syncs: 2 });
+    // Replace read the three cells again (1 sync) and wrote them (1 sync)
     expect(wb.sheet("Model").contents()).toEqual({ ...before, C1: 0.1287, D1: -0.49, E1: 0.1287 });
     expect(wb.sheet("Scenarios").contents()).toEqual(scenarios);
     // written as one range per run of cells, never a whole used range
@@ -106,24 +114,24 @@ describe("converting them to values", () => {
     expect(wb.log.filter((l) => l.startsWith("formulas "))).toEqual([]);
   });
 
-  it("converts the whole workbook in three syncs: list the sheets, read, write", async () => {
+  it("converts what Find found in the whole workbook in two syncs: read the cells again, write", async () => {
     const { wb, syncCalls } = wire({}, (w) => void model(w));
-    const report = await convertExposureFormulas("workbook");
-    expect(report).toMatchObject({ ok: true, formulas: 4, syncs: 3 });
-    expect(syncCalls()).toBe(3);
+    const report = await findThenReplace("workbook");
+    expect(report).toMatchObject({ ok: true, formulas: 4, syncs: 2 });
+    expect(syncCalls()).toBe(2 + 2); // Find's two, Replace's two
     expect(wb.sheet("Scenarios").contents()).toEqual({ A1: 8.55, A2: "=A1*2" });
   });
 
   it("converts only the selected cells", async () => {
     const { wb } = wire({}, (w) => void model(w));
     wb.selection = { sheetId: wb.sheet("Model").id, address: "D1:E3" };
-    const report = await convertExposureFormulas("selection");
+    const report = await findThenReplace("selection");
     expect(report).toMatchObject({ ok: true, formulas: 2 });
     expect(wb.sheet("Model").formula("C1")).toBe("=EXPOSURE.WRITE_DOWN_RATIO(B2,B1)");
     expect(wb.sheet("Model").formula("D1")).toBe(-0.49);
   });
 
-  it("freezes a spilled result whole, asking Excel for its extent in one extra sync", async () => {
+  it("freezes a spilled result whole, asking Excel for its extent as it reads the cell again", async () => {
     const spill = [
       ["id", "value"],
       ["china_revenue_2024", 17.1],
@@ -137,8 +145,8 @@ describe("converting them to values", () => {
     });
     const scan = await scanExposureFormulas("sheet");
     expect(scan.formulas).toBe(1);
-    const report = await convertExposureFormulas("sheet");
-    expect(report).toMatchObject({ ok: true, formulas: 1, cells: 6, syncs: 3 });
+    const report = await findThenReplace("sheet");
+    expect(report).toMatchObject({ ok: true, formulas: 1, cells: 6, syncs: 2 });
     expect(wb.sheet("Baseline").contents()).toEqual({
       A1: "id",
       B1: "value",
@@ -161,7 +169,7 @@ describe("converting them to values", () => {
     });
     const scan = await scanExposureFormulas("workbook");
     expect(scan).toMatchObject({ formulas: 1, pending: 1, protectedSheets: ["Locked"] });
-    const report = await convertExposureFormulas("workbook");
+    const report = await findThenReplace("workbook");
     expect(report).toMatchObject({ ok: true, formulas: 1, pending: 1, protectedSheets: ["Locked"] });
     expect(wb.sheet("A").formula("A1")).toBe('=EXPOSURE.FACT("x")');
     expect(wb.sheet("A").formula("A2")).toBe(3);
@@ -169,9 +177,10 @@ describe("converting them to values", () => {
   });
 
   it("puts the formulas back when Excel refuses the write part-way", async () => {
-    const { wb } = wire({ faults: [{ sync: 3, afterOps: 1 }] }, (w) => void model(w));
+    // Find: syncs 1–2; Replace: read 3, write 4 (fails after one range), put back 5, read again 6
+    const { wb } = wire({ faults: [{ sync: 4, afterOps: 1 }] }, (w) => void model(w));
     const before = { model: wb.sheet("Model").contents(), scenarios: wb.sheet("Scenarios").contents() };
-    const report = await convertExposureFormulas("workbook");
+    const report = await findThenReplace("workbook");
     expect(report).toMatchObject({ ok: false, error: { kind: "write_failed" }, restored: true, formulas: 0 });
     expect({ model: wb.sheet("Model").contents(), scenarios: wb.sheet("Scenarios").contents() }).toEqual(before);
   });
@@ -181,6 +190,95 @@ describe("converting them to values", () => {
     wb.selectionIsChart = true;
     const report = await scanExposureFormulas("selection");
     expect(report).toMatchObject({ ok: false, error: { kind: "no_selection" } });
+  });
+});
+
+describe("Replace converts what Find counted, and nothing else", () => {
+  it("after a tab click: the sheet Find counted is converted, the sheet now active is not", async () => {
+    const { wb } = wire({}, (w) => void model(w));
+    const scan = await scanExposureFormulas("sheet"); // Model: 3
+    wb.activeSheetId = wb.sheet("Scenarios").id; // the user clicks another tab
+    const scenarios = wb.sheet("Scenarios").contents();
+    const report = await convertExposureFormulas(scan);
+    expect(report).toMatchObject({ ok: true, formulas: 3, sheets: [{ sheet: "Model", cells: 3 }] });
+    expect(wb.sheet("Scenarios").contents()).toEqual(scenarios);
+    expect(wb.sheet("Model").formula("C1")).toBe(0.1287);
+  });
+
+  it("after the selection changed: the cells Find counted are converted, the new selection is not", async () => {
+    const { wb } = wire({}, (w) => void model(w));
+    wb.selection = { sheetId: wb.sheet("Model").id, address: "C1:D1" };
+    const scan = await scanExposureFormulas("selection");
+    expect(scan.formulas).toBe(2);
+    wb.selection = { sheetId: wb.sheet("Model").id, address: "E1" };
+    const report = await convertExposureFormulas(scan);
+    expect(report).toMatchObject({ ok: true, formulas: 2 });
+    expect(wb.sheet("Model").formula("C1")).toBe(0.1287);
+    expect(wb.sheet("Model").formula("D1")).toBe(-0.49);
+    expect(wb.sheet("Model").formula("E1")).toBe("=EXPOSURE.SHARE(B2,B1)");
+  });
+
+  it("a formula edited after Find stays as the user left it, and is reported", async () => {
+    const { wb } = wire({}, (w) => void model(w));
+    const scan = await scanExposureFormulas("sheet");
+    wb.seed(wb.sheet("Model"), "D1", { formula: "=EXPOSURE.CAGR(B1,B2,5)", value: -0.33 });
+    const report = await convertExposureFormulas(scan);
+    expect(report).toMatchObject({
+      ok: true,
+      formulas: 2,
+      skipped: [{ sheet: "Model", address: "D1", reason: "changed" }],
+    });
+    expect(wb.sheet("Model").formula("D1")).toBe("=EXPOSURE.CAGR(B1,B2,5)");
+    expect(wb.sheet("Model").formula("C1")).toBe(0.1287);
+  });
+
+  it("a sheet deleted after Find: its formulas are reported gone, the others converted", async () => {
+    const { wb } = wire({}, (w) => void model(w));
+    const scan = await scanExposureFormulas("workbook");
+    wb.deleteSheet(wb.sheet("Scenarios"));
+    const report = await convertExposureFormulas(scan);
+    expect(report).toMatchObject({
+      ok: true,
+      formulas: 3,
+      skipped: [{ sheet: "Scenarios", address: "A1", reason: "gone" }],
+      syncs: 4, // the read that met the deleted sheet, the sheet list, the read again, the write
+    });
+  });
+
+  it("text results stay text: 2023, +1, TRUE and =1+1 are not turned into a number, a boolean or a formula", async () => {
+    const texts = ["2023", "+1", "TRUE", "=1+1", "'quoted"];
+    const { wb } = wire({}, (w) => {
+      const s = w.addSheet("Texts", {});
+      texts.forEach((v, i) => w.seed(s, `A${i + 1}`, { formula: `=EXPOSURE.FACT("t${i}","label")`, value: v }));
+      w.seed(s, "B1", { formula: '=EXPOSURE.FACT("n")', value: 2023 });
+      w.seed(s, "B2", { formula: '=EXPOSURE.FACT("b")', value: true });
+      w.seed(s, "B3", { formula: '=EXPOSURE.FACT("zz")', value: "#N/A" });
+      w.activeSheetId = s.id;
+    });
+    const report = await findThenReplace("sheet");
+    expect(report).toMatchObject({ ok: true, formulas: 8 });
+    const s = wb.sheet("Texts");
+    texts.forEach((v, i) => {
+      const cell = s.cell(`A${i + 1}`)!;
+      expect(cell.formula).toBe(v); // the same text, not 2023 or 1 or true, and not a formula
+      expect(cell.quotePrefix).toBe(true);
+    });
+    expect(s.cell("A4")!.textFormula).toBe(true);
+    expect(s.formula("B1")).toBe(2023);
+    expect(s.formula("B2")).toBe(true);
+    expect(s.cell("B3")!.quotePrefix).toBeUndefined(); // an error is written as its code, not as a text
+  });
+
+  it("a restore that fails is reported as failed", async () => {
+    // Find: 1–2; Replace: read 3, write 4 (fails), put back 5 (fails)
+    wire({ faults: [{ sync: 4, afterOps: 1 }, { sync: 5 }] }, (w) => void model(w));
+    const report = await findThenReplace("workbook");
+    expect(report).toMatchObject({ ok: false, error: { kind: "write_failed" }, restored: false });
+    // and so is one that cannot be read back to check it
+    const again = wire({ faults: [{ sync: 4, afterOps: 1 }, { sync: 6 }] }, (w) => void model(w));
+    const second = await findThenReplace("workbook");
+    expect(second).toMatchObject({ ok: false, restored: false });
+    expect(again.wb.sheet("Model").formula("C1")).toBe("=EXPOSURE.WRITE_DOWN_RATIO(B2,B1)");
   });
 });
 
