@@ -6,8 +6,25 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { devHttpsOptions } = require("./scripts/dev-certs");
+const { corsHeaders } = require("./scripts/dev-origins");
 
 const urlDev = "https://localhost:3000/";
+
+/** The pages' Content Security Policy: scripts, data and frames from this origin and Office.js's own
+ * host only; Office.js itself sets inline styles, hence 'unsafe-inline' for styles and nothing else. */
+const OFFICE_JS_HOST = "https://appsforoffice.microsoft.com";
+const CSP = [
+  "default-src 'self'",
+  `script-src 'self' ${OFFICE_JS_HOST}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  `connect-src 'self' ${OFFICE_JS_HOST}`,
+  `frame-src 'self' ${OFFICE_JS_HOST}`,
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join("; ");
 
 /** The production origin comes from ADDIN_PUBLIC_URL (e.g. https://addin.example.com/). */
 function productionUrl() {
@@ -22,7 +39,8 @@ module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const url = dev ? urlDev : productionUrl();
   return {
-    devtool: "source-map",
+    // source maps for development only: the production dist/ ships none
+    devtool: dev ? "source-map" : false,
     target: ["web", "es2017"],
     entry: {
       functions: "./src/functions/functions.ts",
@@ -53,11 +71,13 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
+        csp: CSP,
         chunks: ["functions", "taskpane", "commands"],
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
+        csp: CSP,
         chunks: ["commands"],
       }),
       new CopyWebpackPlugin({
@@ -76,10 +96,14 @@ module.exports = async (env, options) => {
     devServer: {
       hot: false,
       liveReload: false,
-      headers: { "Access-Control-Allow-Origin": "*" },
+      // this machine only; and CORS for Office on the web's own origins only (see dev-origins.js)
+      host: "localhost",
+      headers: corsHeaders,
       server: { type: "https", options: dev ? await devHttpsOptions() : undefined },
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
       static: { directory: path.resolve(__dirname, "dist") },
     },
   };
 };
+
+module.exports.CSP = CSP;

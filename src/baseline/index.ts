@@ -53,6 +53,23 @@ export function tableById(id: string): BaselineTable | undefined {
   return TABLE_BY_ID.get(id) ?? TABLE_BY_ID.get(norm(id));
 }
 
+/**
+ * The one parser of table ids, for the CLI's --tables and any list a user types: ids separated by
+ * commas or spaces, case and surrounding spaces ignored, "scenarios" among them, each kept once in
+ * the order given. Answers the canonical ids and the items it does not know.
+ */
+export function parseTableIds(list: string | readonly string[]): { ids: string[]; unknown: string[] } {
+  const items = (typeof list === "string" ? list.split(/[,\s]+/) : list).map((s) => s.trim()).filter((s) => s !== "");
+  const ids: string[] = [];
+  const unknown: string[] = [];
+  for (const item of items) {
+    const id = norm(item) === SCENARIOS_ID ? SCENARIOS_ID : tableById(item)?.id;
+    if (id === undefined) unknown.push(item);
+    else if (!ids.includes(id)) ids.push(id);
+  }
+  return { ids, unknown };
+}
+
 /** What a list of the baseline shows for one table. */
 export type TableSummary = Pick<BaselineTable, "id" | "title" | "title_zh" | "description" | "description_zh">;
 

@@ -10,9 +10,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { TABLES } from "../baseline";
+import { TABLE_SUMMARIES, TABLES, parseTableIds } from "../baseline";
 import { buildPlan } from "../workbook/plan";
 import { XLSX_LIMITATIONS, planToXlsx, summarizePlan, type XlsxSummary } from "../workbook/xlsx";
+import { OutputError, ioMessage, writeWhole } from "./write-file";
 
 const LANGS = ["en", "zh"] as const;
 type Lang = (typeof LANGS)[number];
@@ -26,7 +27,7 @@ Derived figures are live formulas; Excel and LibreOffice compute them when the f
 Options:
   -o, --out FILE.xlsx   where to write (required); an existing file is left alone unless --force
   -t, --tables ID,ID    only these tables (tables their formulas read come along); default: all
-                        ids: ${TABLES.map((t) => t.id).join(", ")}
+                        ids (any case): ${TABLE_SUMMARIES.map((t) => t.id).join(", ")}
   -l, --lang en|zh      language of labels and headers (default: en)
   -f, --force           overwrite FILE.xlsx if it exists
   -h, --help            show this help
@@ -34,8 +35,7 @@ Options:
 
 /** A mistake in how the command was called: exit code 2. */
 export class UsageError extends Error {}
-/** The file could not be written: exit code 1. */
-export class OutputError extends Error {}
+export { OutputError };
 
 export interface CliOptions {
   readonly out: string;
@@ -73,23 +73,14 @@ export function parseCli(argv: readonly string[]): CliOptions | undefined {
   }
   let tables: string[] | undefined;
   if (v.tables !== undefined) {
-    tables = [
-      ...new Set(
-        v.tables
-          .split(",")
-          .map((s) => s.trim())
-          .filter((s) => s !== ""),
-      ),
-    ];
-    const valid = TABLES.map((t) => t.id);
-    if (tables.length === 0)
-      throw new UsageError(`--tables needs at least one table id; valid ids: ${valid.join(", ")}`);
-    const unknown = tables.filter((id) => !valid.includes(id));
-    if (unknown.length > 0) {
-      throw new UsageError(
-        `unknown table id${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}; valid ids: ${valid.join(", ")}`,
-      );
+    const parsed = parseTableIds(v.tables);
+    const valid = TABLE_SUMMARIES.map((t) => t.id).join(", ");
+    if (parsed.unknown.length > 0) {
+      const n = parsed.unknown.length;
+      throw new UsageError(`unknown table id${n > 1 ? "s" : ""}: ${parsed.unknown.join(", ")}; valid ids: ${valid}`);
     }
+    if (parsed.ids.length === 0) throw new UsageError(`--tables needs at least one table id; valid ids: ${valid}`);
+    tables = parsed.ids;
   }
   return { out: v.out, tables, lang: lang as Lang, force: v.force ?? false };
 }
@@ -97,6 +88,15 @@ export function parseCli(argv: readonly string[]): CliOptions | undefined {
 /** The absolute path to write, after checking everything that can be checked before writing. */
 export function checkOutPath(out: string, force: boolean): string {
   const file = path.resolve(out);
+  try {
+    return checkedPath(out, file, force);
+  } catch (e) {
+    if (e instanceof OutputError) throw e;
+    throw new OutputError(ioMessage(file, e));
+  }
+}
+
+function checkedPath(out: string, file: string, force: boolean): string {
   if (path.extname(file).toLowerCase() !== ".xlsx") {
     throw new OutputError(`${out} does not end in .xlsx; the workbook is written as an .xlsx file`);
   }
@@ -113,52 +113,6 @@ export function checkOutPath(out: string, force: boolean): string {
     throw new OutputError(`the directory ${dir} is not writable`);
   }
   return file;
-}
-
-function ioMessage(file: string, e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  switch (code) {
-    case "EEXIST":
-      return `${file} already exists; pass --force to overwrite it`;
-    case "EACCES":
-    case "EPERM":
-      return `cannot write ${file}: permission denied`;
-    case "ENOENT":
-    case "ENOTDIR":
-      return `cannot write ${file}: its directory does not exist`;
-    case "EISDIR":
-      return `${file} is a directory`;
-    case "ENOSPC":
-      return `cannot write ${file}: no space left on the device`;
-    case "EROFS":
-      return `cannot write ${file}: the file system is read-only`;
-    default:
-      return `cannot write ${file}: ${(e as Error).message}`;
-  }
-}
-
-/**
- * Writes the bytes. Without --force the file is created exclusively (never replacing one that
- * appeared meanwhile); with it, a temporary file beside the target is renamed over it, so a
- * failed write never leaves half a workbook behind.
- */
-function writeFile(file: string, bytes: Buffer, force: boolean): void {
-  if (!force) {
-    try {
-      fs.writeFileSync(file, bytes, { flag: "wx" });
-    } catch (e) {
-      throw new OutputError(ioMessage(file, e));
-    }
-    return;
-  }
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(tmp, bytes, { flag: "wx" });
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw new OutputError(ioMessage(file, e));
-  }
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -220,7 +174,7 @@ export async function main(
     const file = checkOutPath(options.out, options.force);
     const plan = buildPlan({ tables: options.tables, lang: options.lang });
     const bytes = await planToXlsx(plan);
-    writeFile(file, bytes, options.force);
+    writeWhole(file, bytes, options.force);
     out.write(report(file, bytes.length, summarizePlan(plan), options) + "\n");
     return 0;
   } catch (e) {

@@ -7,6 +7,7 @@ import {
   derivedById,
   factById,
   idsOfCheck,
+  parseTableIds,
   rowId,
   tableById,
   tableOfRow,
@@ -117,6 +118,15 @@ describe("tables", () => {
     expect(tableById("china_revenue")?.title).toBe("NVIDIA's China revenue exposure");
     expect(tableById(" China_Revenue ")?.id).toBe("china_revenue");
     expect(tableById("nope")).toBeUndefined();
+  });
+
+  it("parses a typed list of table ids once for everyone: any case, commas or spaces, scenarios included, each once", () => {
+    expect(parseTableIds("China_Revenue, SCENARIOS market_reaction,china_revenue")).toEqual({
+      ids: ["china_revenue", "scenarios", "market_reaction"],
+      unknown: [],
+    });
+    expect(parseTableIds(["nope", " policy_responses "])).toEqual({ ids: ["policy_responses"], unknown: ["nope"] });
+    expect(parseTableIds(" , ")).toEqual({ ids: [], unknown: [] });
   });
 });
 

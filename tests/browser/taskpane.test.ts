@@ -271,6 +271,38 @@ describe("the taskpane in a browser", () => {
     await page.close();
   });
 
+  it("lists what an undo that could not finish left, in plain words", async () => {
+    // the write stops part-way, and both passes of the undo fail when they act (syncs 5 and 8)
+    const { page, snapshot } = await open({ faults: [{ sync: 2, afterOps: 200 }, { sync: 5 }, { sync: 8 }] });
+    await page.getByRole("button", { name: "Insert all" }).click();
+    await page.locator("#insert-error").waitFor({ state: "visible" });
+    expect(await page.locator("#insert-error-text").textContent()).toMatch(/the undo could not finish/);
+    const left = (await snapshot()).sheets.filter((s) => s.name.startsWith("~cew ")).map((s) => s.name);
+    expect(left.length).toBeGreaterThan(0);
+    expect(await page.locator("#insert-error-left li").allTextContents()).toEqual(
+      left.map(
+        (name) => `Sheet “${name}”: written by this attempt and could not be removed; delete it if you do not need it.`,
+      ),
+    );
+    await page.close();
+  });
+
+  it("refuses scripts from any origin but its own and Office.js's (Content-Security-Policy)", async () => {
+    const { page, errors } = await open();
+    const blocked = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          document.addEventListener("securitypolicyviolation", (e) => resolve(e.violatedDirective), { once: true });
+          const s = document.createElement("script");
+          s.src = "https://evil.example/steal.js";
+          document.head.append(s);
+        }),
+    );
+    expect(blocked).toMatch(/^script-src/);
+    expect(errors.filter((e) => !/evil\.example/.test(e))).toEqual([]);
+    await page.close();
+  });
+
   it("shows a failed read in plain words", async () => {
     const { page } = await open({ faults: [{ sync: 1 }] });
     await page.getByRole("button", { name: "Insert all" }).click();

@@ -137,6 +137,17 @@ describe("npm run workbook", () => {
     expect(fs.existsSync(path.join(dir, "t.xlsx"))).toBe(false);
   });
 
+  it("takes every id the README lists, scenarios too, in any case, with spaces or commas", async () => {
+    const out = path.join(dir, "ids.xlsx");
+    const r = await runHere("--out", out, "--tables", " Scenarios, MARKET_REACTION  market_reaction");
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const plan = buildPlan({ tables: ["scenarios", "market_reaction"] });
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...finalSheetNames(plan).values()]);
+    expect(plan.sheets.map((s) => s.key)).toEqual(expect.arrayContaining(["scenarios", "market_reaction"]));
+  });
+
   it("answers exit code 2 for an unknown language", async () => {
     expectPlainError(
       await runHere("--out", path.join(dir, "l.xlsx"), "--lang", "fr"),
