@@ -23,6 +23,7 @@ import {
   boxAddress,
   columnLetters as colLetters,
   columnNumber as colNum,
+  quoteSheetName,
   sheetNameKey,
   sheetNameProblem,
   sheetReference as quoteIfNeeded,
@@ -368,7 +369,7 @@ export class FakeWorkbook {
     this.checkSheetName(name, sheet);
     sheet.name = name;
     // Excel rewrites every formula and name that refers to the sheet
-    const re = new RegExp(`('${escapeRe(old).replace(/'/g, "''")}'|\\b${escapeRe(old)})!`, "g");
+    const re = new RegExp(`(${escapeRe(quoteSheetName(old))}|\\b${escapeRe(old)})!`, "g");
     const to = `${quoteIfNeeded(name)}!`;
     for (const s of this.sheets) {
       for (const c of s.cells.values()) {
@@ -382,7 +383,7 @@ export class FakeWorkbook {
   /** Deletes a sheet as Excel does: formulas and names that pointed to it become #REF!. */
   deleteSheet(sheet: FakeSheet): void {
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
-    const re = new RegExp(`('${escapeRe(sheet.name).replace(/'/g, "''")}'|\\b${escapeRe(sheet.name)})!`, "g");
+    const re = new RegExp(`(${escapeRe(quoteSheetName(sheet.name))}|\\b${escapeRe(sheet.name)})!`, "g");
     for (const s of this.sheets) {
       for (const c of s.cells.values()) {
         if (typeof c.formula === "string" && c.formula.startsWith("=") && !c.textFormula)

@@ -17,17 +17,11 @@ import {
   NUMBER_FORMATS,
   withDependencies,
 } from "../../src/workbook/plan";
-import { referencedSheetKeys, resolveSheetRefs } from "../../src/workbook/address";
+import { columnLetters, parseCell, referencedSheetKeys, resolveSheetRefs } from "../../src/workbook/address";
 import type { PlanCell, SheetPlan, WorkbookPlan } from "../../src/workbook/types";
 
-/** Column letter and row of an A1 address. */
-function parse(a1: string): { col: number; row: number } {
-  const m = /^([A-Z]+)(\d+)$/.exec(a1);
-  if (!m) throw new Error(`bad address ${a1}`);
-  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { col, row: Number(m[2]) };
-}
-const letter = (col: number) => String.fromCharCode(64 + col);
+const parse = parseCell;
+const letter = columnLetters;
 
 /** Every written cell of a sheet, by address. */
 function cellsOf(sheet: SheetPlan): Map<string, PlanCell> {
