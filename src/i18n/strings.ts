@@ -113,17 +113,17 @@ export const STRINGS = {
   "pane.outcome.created": { en: "New sheet", zh: "新建" },
   "pane.outcome.refreshed": { en: "Updated in place", zh: "已原位更新" },
   "pane.outcome.unchanged": { en: "Already up to date", zh: "已是最新" },
-  "pane.outcome.new_version": {
-    en: "New version: your edits stay in “{sheet}”",
-    zh: "新版本：您的修改保留在“{sheet}”中",
+  "pane.outcome.reset": {
+    en: "Back to the article; your changes are kept in “{sheet}”",
+    zh: "已恢复为文章数据；您的修改保留在“{sheet}”中",
+  },
+  "pane.outcome.kept": {
+    en: "Left as it is: you changed it outside its inputs",
+    zh: "保持原样：您修改了输入以外的内容",
   },
   "pane.names.taken": {
     en: "Names not created because the workbook already uses them: {names}",
     zh: "以下名称已被本工作簿使用，未创建：{names}",
-  },
-  "pane.names.on_edited_sheet": {
-    en: "Names left pointing to your edited sheets: {names}",
-    zh: "以下名称仍指向您修改过的工作表：{names}",
   },
   "pane.activate.missing": {
     en: "That sheet is no longer in the workbook.",

@@ -27,14 +27,14 @@ export function progressText(phase: InsertPhase, sheets: number, lang: Lang): st
 }
 
 export function outcomeText(result: SheetResult, lang: Lang): string {
-  return t(`pane.outcome.${result.outcome}`, lang, { sheet: result.editedSheet ?? "" });
+  return t(`pane.outcome.${result.outcome}`, lang, { sheet: result.copy ?? "" });
 }
 
 const list = (items: readonly string[], lang: Lang) => items.join(t("pane.list_separator", lang));
 
 /** One line per kind of skipped name worth telling (names of sheets not inserted are not). */
 export function nameNotes(report: InsertReport, lang: Lang): string[] {
-  const shown: Exclude<NameSkipReason, "sheet_not_inserted">[] = ["taken", "on_edited_sheet"];
+  const shown: Exclude<NameSkipReason, "sheet_not_inserted">[] = ["taken"];
   return shown.flatMap((reason) => {
     const names = report.namesSkipped.filter((s) => s.reason === reason).map((s) => s.name);
     return names.length === 0 ? [] : [t(`pane.names.${reason}`, lang, { names: list(names, lang) })];

@@ -2,8 +2,9 @@
  * A plan as Office.js is given it: structural checks of a plan, each block as the 2-D arrays a
  * range is written with, column widths in points. Pure: no Office calls.
  */
-import { blockAddress, parseCell, resolveSheetRefs } from "./address";
-import type { CellBlock, PlanCell, WorkbookPlan } from "./types";
+import { blockAddress, parseBox, parseCell, resolveSheetRefs } from "./address";
+import { contentFingerprint } from "./marks";
+import type { CellBlock, PlanCell, SheetPlan, WorkbookPlan } from "./types";
 
 export const isFormulaCell = (c: PlanCell): c is { readonly formula: string } => typeof c === "object" && c !== null;
 
@@ -53,8 +54,46 @@ export interface BlockArrays {
   readonly formatsAfter?: (string | null)[][];
 }
 
-/** A block as the 2-D arrays Excel is given, its `{{key}}!` references resolved by `nameOf`. */
-export function blockArrays(block: CellBlock, nameOf: (key: string) => string | undefined): BlockArrays {
+/** Whether a cell of the sheet is one of its `inputs` (the user's cells of a case). */
+export function inputTest(sheet: SheetPlan): (row: number, col: number) => boolean {
+  const boxes = (sheet.inputs ?? []).map((a) => parseBox(a));
+  return (row, col) => boxes.some((b) => row >= b.top && row <= b.bottom && col >= b.left && col <= b.right);
+}
+
+/**
+ * The cells of a case sheet that are the add-in's: those its blocks write, less the user's inputs.
+ * What a case's fingerprint covers, so that the user's inputs and notes beside the tables are not
+ * edits of the add-in's part.
+ */
+export function addinCells(sheet: SheetPlan): (row: number, col: number) => boolean {
+  const isInput = inputTest(sheet);
+  const blocks = sheet.blocks.map((b) => parseBox(blockAddress(b.address, b.cells.length, b.cells[0].length)));
+  return (row, col) =>
+    !isInput(row, col) && blocks.some((b) => row >= b.top && row <= b.bottom && col >= b.left && col <= b.right);
+}
+
+/**
+ * The fingerprint a sheet written from `sheet` carries: of everything on it for a record; of the
+ * add-in's cells only (see addinCells) for a case.
+ */
+export function sheetFingerprint(
+  sheet: SheetPlan,
+  usedAddress: string | undefined,
+  formulas: readonly (readonly unknown[])[] | undefined,
+  keyOfSheet: ReadonlyMap<string, string>,
+): string {
+  return contentFingerprint(usedAddress, formulas, keyOfSheet, sheet.owner === "case" ? addinCells(sheet) : undefined);
+}
+
+/**
+ * A block as the 2-D arrays Excel is given, its `{{key}}!` references resolved by `nameOf`. Cells
+ * for which `leave` answers true are left alone (null): their values and number formats are kept.
+ */
+export function blockArrays(
+  block: CellBlock,
+  nameOf: (key: string) => string | undefined,
+  leave?: (row: number, col: number) => boolean,
+): BlockArrays {
   const rows = block.cells.length;
   const cols = block.cells[0].length;
   const given = block.numberFormat;
@@ -64,10 +103,16 @@ export function blockArrays(block: CellBlock, nameOf: (key: string) => string | 
   const after: (string | null)[][] = [];
   let anyBefore = false;
   let anyAfter = false;
+  const origin = parseCell(block.address);
   const formulas = block.cells.map((row, r) => {
     const b: (string | null)[] = [];
     const a: (string | null)[] = [];
     const out = row.map((cell, c) => {
+      if (leave?.(origin.row + r, origin.col + c)) {
+        b.push(null);
+        a.push(null);
+        return null;
+      }
       let fmt = formatAt(r, c);
       if (isFormulaCell(cell)) {
         b.push(null);

@@ -1,13 +1,14 @@
 /**
  * The decision of an insert, as a pure function of the plan and of what was read: for each sheet of
- * the plan, create it, refresh the add-in's own sheet in place, leave it (unchanged), or write a new
- * version beside an own sheet the user edited; the final tab and table names; for each workbook
+ * the plan, create it, refresh the add-in's own sheet in place, find it unchanged, bring a record
+ * sheet the user changed back to the plan (keeping the user's changes in a copy), or leave a case
+ * the user changed outside its inputs as it is; the final tab and table names; for each workbook
  * name, add it, re-point the add-in's own, or skip it. No Office calls: the adapter (office.ts)
  * reads the workbook into a WorkbookState and queues what the Decision says.
  */
 import { absoluteCell, freeIdentifier, freeSheetName, quoteSheetName, sheetOfReference } from "./address";
-import { BlockArrays, blockArrays } from "./arrays";
-import { SheetMark, planFingerprint, tempSheetName } from "./marks";
+import { BlockArrays, blockArrays, inputTest, sheetFingerprint } from "./arrays";
+import { SheetMark, keysOfOwnSheets, planFingerprint, tempSheetName } from "./marks";
 import type { InsertError, NameSkip, SheetOutcome } from "./report";
 import type { SheetPlan, WorkbookPlan } from "./types";
 
@@ -25,9 +26,13 @@ export interface OwnSheetState {
   readonly tables: readonly { readonly name: string; readonly style: string }[];
   /** names of the charts the add-in made on it (a chart the user added is not among them) */
   readonly charts: readonly string[];
+  /** names of every chart on it when read, the user's included */
+  readonly allCharts: readonly string[];
   readonly usedAddress?: string;
   readonly formulas?: unknown[][];
   readonly numberFormats?: unknown[][];
+  /** comments someone wrote on it */
+  readonly comments: number;
   /** fingerprint of its contents now ("commented" when someone wrote a comment on it) */
   readonly fingerprint: string;
 }
@@ -52,15 +57,16 @@ export interface WorkbookState {
 
 export interface SheetTask {
   readonly plan: SheetPlan;
-  readonly outcome: SheetOutcome;
+  /** never "kept": a case left as it is has no task */
+  readonly outcome: Exclude<SheetOutcome, "kept">;
   /** the final tab name */
   readonly name: string;
-  /** created and new_version: the name the sheet carries until its contents are written */
+  /** created: the name the sheet carries until its contents are written */
   readonly tempName?: string;
-  /** refreshed/unchanged: the own sheet rewritten in place */
+  /** refreshed, unchanged, reset: the own sheet rewritten in place */
   readonly target?: OwnSheetState;
-  /** new_version: the own sheet that keeps the user's edits */
-  readonly edited?: OwnSheetState;
+  /** reset: the name of the copy that keeps the user's changes */
+  readonly copyName?: string;
   /** final table names, in plan order */
   readonly tableNames: readonly string[];
   readonly planHash: string;
@@ -79,65 +85,99 @@ export interface NameTask {
   readonly existing?: NameState;
 }
 
+/** A case the user changed outside its inputs: left as it is, said in the report. */
+export interface KeptSheet {
+  readonly key: string;
+  readonly name: string;
+  readonly id: string;
+}
+
 export interface Decision {
   readonly tasks: readonly SheetTask[];
+  readonly kept: readonly KeptSheet[];
   readonly names: readonly NameTask[];
   readonly skipped: readonly NameSkip[];
   readonly error?: InsertError;
 }
 
-const refused = (error: InsertError): Decision => ({ tasks: [], names: [], skipped: [], error });
+const refused = (error: InsertError): Decision => ({ tasks: [], kept: [], names: [], skipped: [], error });
 
 interface Draft {
   plan: SheetPlan;
-  outcome: SheetOutcome;
+  outcome: SheetTask["outcome"];
   name: string;
   tempName?: string;
   target?: OwnSheetState;
-  edited?: OwnSheetState;
+  copyName?: string;
   planHash: string;
 }
 
-/** Each plan sheet against the own sheets that carry its key: refresh a clean one, else create. */
-function draftSheets(plan: WorkbookPlan, state: WorkbookState, runId: string): Draft[] | InsertError {
+/**
+ * Each plan sheet against the own sheets that carry its key. A record sheet: refreshed in place if it
+ * is as written, else brought back to the plan in place, a copy keeping the user's changes; created
+ * if there is none. A case: refreshed in place (its inputs untouched) if its own part is as written,
+ * else left as it is; created if there is none.
+ */
+function draftSheets(
+  plan: WorkbookPlan,
+  state: WorkbookState,
+  runId: string,
+): { drafts: Draft[]; kept: KeptSheet[] } | InsertError {
   const taken = new Set(state.sheets.map((s) => s.name.toLowerCase()));
+  const keyOfSheet = keysOfOwnSheets(state.own);
   const claimed = new Set<string>();
   const drafts: Draft[] = [];
+  const kept: KeptSheet[] = [];
   let created = 0;
   for (const sheet of plan.sheets) {
-    const candidates = state.own
+    const own = state.own
       .filter((o) => o.mark.k === sheet.key && !claimed.has(o.id))
-      .sort((a, b) => a.position - b.position);
-    const clean = candidates.find((o) => o.mark.f !== "" && o.mark.f === o.fingerprint);
+      .sort((a, b) => a.position - b.position)[0];
     const planHash = planFingerprint(sheet);
-    if (clean) {
-      claimed.add(clean.id);
-      if (clean.protected) return { kind: "sheet_protected", sheet: clean.name, detail: clean.name };
-      // follow the plan's name (a language switch) unless the user renamed the sheet or the name is taken
-      let name = clean.name;
-      if (clean.name === clean.mark.n && sheet.name !== clean.name) {
-        const free = freeSheetName(sheet.name, taken);
-        if (free === sheet.name) name = free;
-      }
-      taken.add(name.toLowerCase());
-      const outcome: SheetOutcome = clean.mark.p === planHash ? "unchanged" : "refreshed";
-      drafts.push({ plan: sheet, outcome, name, target: clean, planHash });
-    } else {
+    if (!own) {
       const name = freeSheetName(sheet.name, taken);
       taken.add(name.toLowerCase());
-      const edited = candidates[0];
+      drafts.push({ plan: sheet, outcome: "created", name, tempName: tempSheetName(runId, created++), planHash });
+      continue;
+    }
+    claimed.add(own.id);
+    const isCase = sheet.owner === "case";
+    const asWritten =
+      own.mark.f !== "" &&
+      // a case's fingerprint covers the add-in's cells only: its inputs and notes beside it are the user's
+      own.mark.f === (isCase ? sheetFingerprint(sheet, own.usedAddress, own.formulas, keyOfSheet) : own.fingerprint);
+    if (isCase && (!asWritten || own.protected)) {
+      kept.push({ key: sheet.key, name: own.name, id: own.id });
+      continue;
+    }
+    if (own.protected) return { kind: "sheet_protected", sheet: own.name, detail: own.name };
+    // follow the plan's name (a language switch) unless the user renamed the sheet or the name is taken
+    let name = own.name;
+    if (own.name === own.mark.n && sheet.name !== own.name) {
+      const free = freeSheetName(sheet.name, taken);
+      if (free === sheet.name) name = free;
+    }
+    taken.add(name.toLowerCase());
+    if (asWritten) {
       drafts.push({
         plan: sheet,
-        outcome: edited ? "new_version" : "created",
+        outcome: own.mark.p === planHash ? "unchanged" : "refreshed",
         name,
-        tempName: tempSheetName(runId, created++),
-        edited,
+        target: own,
         planHash,
       });
+      continue;
     }
+    // a record the user changed: back to the plan, the changes kept in a copy beside it
+    const copyName = freeSheetName(`${own.name} (${EDITED_SUFFIX})`, taken);
+    taken.add(copyName.toLowerCase());
+    drafts.push({ plan: sheet, outcome: "reset", name, target: own, copyName, planHash });
   }
-  return drafts;
+  return { drafts, kept };
 }
+
+/** The copy that keeps a user's changes to a record sheet is called "<sheet> (edited)". */
+export const EDITED_SUFFIX = "edited";
 
 /** Table names: a refreshed sheet's old tables become ranges, which frees their names. */
 function tableNamesOf(drafts: readonly Draft[], state: WorkbookState): { byDraft: string[][]; all: Set<string> } {
@@ -164,6 +204,7 @@ function decideNames(
 ): { names: NameTask[]; skipped: NameSkip[] } {
   const byKey = new Map(drafts.map((d) => [d.plan.key, d]));
   const ownByName = new Map(state.own.map((o) => [o.name.toLowerCase(), o]));
+  const writing = new Set(drafts.flatMap((d) => (d.target ? [d.target.id] : [])));
   const names: NameTask[] = [];
   const skipped: NameSkip[] = [];
   for (const n of plan.names) {
@@ -184,8 +225,11 @@ function decideNames(
     }
     const pointsTo = sheetOfReference(existing.formula);
     const ownSheet = pointsTo === undefined ? undefined : ownByName.get(pointsTo.toLowerCase());
+    // the add-in's own name: re-pointed if it points into one of its sheets (one this insert writes,
+    // or one it leaves as it is, such as a kept case, when the name moves to this plan's sheet)
     if (!ownSheet) skipped.push({ name: n.name, reason: "taken" });
-    else if (drafts.some((d) => d.edited === ownSheet)) skipped.push({ name: n.name, reason: "on_edited_sheet" });
+    else if (!writing.has(ownSheet.id) && ownSheet.mark.k === n.sheetKey)
+      skipped.push({ name: n.name, reason: "sheet_not_inserted" });
     else names.push({ ...task, existing });
   }
   return { names, skipped };
@@ -197,8 +241,9 @@ function decideNames(
  * before anything is queued.
  */
 export function decide(plan: WorkbookPlan, state: WorkbookState, runId: string): Decision {
-  const drafts = draftSheets(plan, state, runId);
-  if (!Array.isArray(drafts)) return refused(drafts);
+  const drafted = draftSheets(plan, state, runId);
+  if ("kind" in drafted) return refused(drafted);
+  const { drafts, kept } = drafted;
 
   const needsStructure = drafts.some((d) => d.target === undefined || d.name !== d.target.name);
   if (needsStructure && state.structureProtected) {
@@ -206,7 +251,19 @@ export function decide(plan: WorkbookPlan, state: WorkbookState, runId: string):
   }
 
   const tables = tableNamesOf(drafts, state);
-  const { names, skipped } = decideNames(plan, state, drafts, tables.all);
+  // names into a kept case stay where they are
+  const keptKeys = new Set(kept.map((k) => k.key));
+  const { names, skipped } = decideNames(
+    { ...plan, names: plan.names.filter((n) => !keptKeys.has(n.sheetKey)) },
+    state,
+    drafts,
+    tables.all,
+  );
+  skipped.push(
+    ...plan.names
+      .filter((n) => keptKeys.has(n.sheetKey))
+      .map((n) => ({ name: n.name, reason: "sheet_not_inserted" as const })),
+  );
 
   // formulas name each sheet as it is called while they are written: new sheets by their temporary
   // names (renamed at the end of the write, which Excel carries into every formula), the add-in's
@@ -215,12 +272,16 @@ export function decide(plan: WorkbookPlan, state: WorkbookState, runId: string):
   for (const o of state.own) if (!nameAtWrite.has(o.mark.k)) nameAtWrite.set(o.mark.k, o.name);
   for (const d of drafts) nameAtWrite.set(d.plan.key, d.tempName ?? d.name);
   try {
-    const tasks: SheetTask[] = drafts.map((d, i) => ({
-      ...d,
-      tableNames: tables.byDraft[i],
-      arrays: d.plan.blocks.map((b) => blockArrays(b, (key) => nameAtWrite.get(key))),
-    }));
-    return { tasks, names, skipped };
+    const tasks: SheetTask[] = drafts.map((d, i) => {
+      // a case's inputs are written when it is made, never when it is refreshed
+      const leave = d.plan.owner === "case" && d.target ? inputTest(d.plan) : undefined;
+      return {
+        ...d,
+        tableNames: tables.byDraft[i],
+        arrays: d.plan.blocks.map((b) => blockArrays(b, (key) => nameAtWrite.get(key), leave)),
+      };
+    });
+    return { tasks, kept, names, skipped };
   } catch (e) {
     return refused({ kind: "invalid_plan", detail: e instanceof Error ? e.message : String(e) });
   }

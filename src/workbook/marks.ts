@@ -54,6 +54,8 @@ export function contentFingerprint(
   usedAddress: string | undefined,
   formulas: readonly (readonly unknown[])[] | undefined,
   keyOfSheet: ReadonlyMap<string, string>,
+  /** the cells that count (a case counts the add-in's cells, not the user's inputs); all by default */
+  counts?: (row: number, col: number) => boolean,
 ): string {
   const entries: string[] = [];
   if (usedAddress && formulas) {
@@ -61,6 +63,7 @@ export function contentFingerprint(
     formulas.forEach((row, r) =>
       row.forEach((v, c) => {
         if (v === "" || v === null || v === undefined) return;
+        if (counts && !counts(box.top + r, box.left + c)) return;
         const text = typeof v === "string" ? canonicalFormula(v, keyOfSheet) : `${typeof v}:${String(v)}`;
         entries.push(`${cellAddress(box.top + r, box.left + c)}=${text}`);
       }),

@@ -21,7 +21,7 @@
  * now is. The result is a typed report, never an exception.
  */
 import { localAddress, sheetNameKey } from "./address";
-import { planProblems, widthToPoints, type BlockArrays } from "./arrays";
+import { planProblems, sheetFingerprint, widthToPoints, type BlockArrays } from "./arrays";
 import { decide, type Decision, type OwnSheetState, type SheetTask, type WorkbookState } from "./decide";
 import { MARK_KEY, contentFingerprint, isOwnChartName, keysOfOwnSheets, markValue, newRunId, parseMark } from "./marks";
 import { STYLES } from "./plan";
@@ -29,7 +29,7 @@ import type { CleanupReport, InsertError, InsertPhase, InsertReport, NameSkip, S
 import { IndexEntry, SheetIndexStore, mergeIndex, officeSettingsIndex } from "./sheet-index";
 import { countingSync } from "./sync";
 import { undo } from "./undo";
-import type { CellBlock, WorkbookPlan } from "./types";
+import type { CellBlock, ValidationPlan, WorkbookPlan } from "./types";
 
 /** context.sync() calls of a successful insert, whatever the plan: read, write, finish. */
 export const INSERT_SYNCS = 3;
@@ -115,6 +115,7 @@ function collectState(
       markValue: r.mark.value,
       tables: r.sheet.tables.items.map((t) => ({ name: t.name, style: t.style })),
       charts: charts.map((c) => c.name),
+      allCharts: r.sheet.charts.items.map((c) => c.name),
       comments: r.comments.value,
       usedAddress: r.used.isNullObject ? undefined : r.used.address,
       formulas: r.used.isNullObject ? undefined : r.used.formulas,
@@ -122,10 +123,10 @@ function collectState(
     });
   }
   const keyOfSheet = keysOfOwnSheets(found);
-  const own: OwnSheetState[] = found.map(({ comments, ...o }) => ({
+  const own: OwnSheetState[] = found.map((o) => ({
     ...o,
-    // someone wrote a comment on it: the sheet counts as edited
-    fingerprint: comments > 0 ? "commented" : contentFingerprint(o.usedAddress, o.formulas, keyOfSheet),
+    // someone wrote a comment on it: a record sheet counts as edited
+    fingerprint: o.comments > 0 ? "commented" : contentFingerprint(o.usedAddress, o.formulas, keyOfSheet),
   }));
   for (const n of wb.names.items) handles.names.set(n.name.toLowerCase(), n);
   for (const s of wb.worksheets.items) if (!handles.sheets.has(s.id)) handles.sheets.set(s.id, s);
@@ -187,6 +188,8 @@ interface Written {
   readonly used: Excel.Range;
   /** the plan's sheet was added by this run */
   readonly added: boolean;
+  /** reset: the copy that keeps the user's changes */
+  readonly copy?: Excel.Worksheet;
 }
 
 function queueBlock(sheet: Excel.Worksheet, arrays: BlockArrays): Excel.Range {
@@ -213,22 +216,31 @@ function queueWrites(context: Excel.RequestContext, decision: Decision, handles:
   const wb = context.workbook;
   wb.application.suspendApiCalculationUntilNextSync();
 
-  // 1. own sheets refreshed in place: all first marked with this run's id (the undo puts back
-  //    exactly the sheets that carry it), then all their tables made plain ranges (formulas that
-  //    used their structured references keep working as A1 references), and only then cleared: a
-  //    sheet or table read here and gone since (another session's insert) stops the batch before
-  //    anything is cleared
+  // 1. own sheets refreshed in place. A record the user changed is first copied, the copy marked
+  //    with this run's id and named (so the user's changes are kept whatever happens next). Then all
+  //    are marked with this run's id (the undo puts back exactly the sheets that carry it), all
+  //    their tables made plain ranges (formulas that used their structured references keep working
+  //    as A1 references), and only then are record sheets cleared (a case keeps its inputs and the
+  //    user's cells around them): a sheet or table read here and gone since (another session's
+  //    insert) stops the batch before anything is cleared
   const targets = decision.tasks.filter((t) => t.target);
   const sheetOf = (task: SheetTask) => handles.sheets.get(task.target!.id)!;
+  const copies = new Map<SheetTask, Excel.Worksheet>();
+  for (const task of targets) {
+    if (!task.copyName) continue;
+    const copy = sheetOf(task).copy("After", sheetOf(task));
+    copy.customProperties.add(MARK_KEY, markValue(task, "", runId));
+    copy.name = task.copyName;
+    copies.set(task, copy);
+  }
   for (const task of targets) sheetOf(task).customProperties.add(MARK_KEY, markValue(task, "", runId));
   for (const task of targets) for (const table of handles.tables.get(task.target!.id) ?? []) table.convertToRange();
   for (const task of targets) {
-    sheetOf(task).getRange().clear("All");
+    if (task.plan.owner !== "case") sheetOf(task).getRange().clear("All");
     if (task.name !== task.target!.name) sheetOf(task).name = task.name;
   }
 
-  // 2. new sheets, under this run's temporary names, marked at once; a new version then moves
-  //    beside the sheet it replaces
+  // 2. new sheets, under this run's temporary names, marked at once
   const sheets = new Map<SheetTask, { sheet: Excel.Worksheet; added: boolean }>();
   for (const task of decision.tasks) {
     if (task.target) {
@@ -239,8 +251,6 @@ function queueWrites(context: Excel.RequestContext, decision: Decision, handles:
     sheet.customProperties.add(MARK_KEY, markValue(task, "", runId));
     sheets.set(task, { sheet, added: true });
   }
-  const versions = decision.tasks.filter((t) => t.edited).sort((a, b) => b.edited!.position - a.edited!.position);
-  for (const task of versions) sheets.get(task)!.sheet.position = task.edited!.position + 1;
 
   // 3. contents
   for (const task of decision.tasks) {
@@ -255,6 +265,7 @@ function queueWrites(context: Excel.RequestContext, decision: Decision, handles:
       table.name = task.tableNames[i];
       table.style = tb.style;
     });
+    for (const v of p.validations ?? []) queueValidation(sheet.getRange(v.range), v);
     p.charts.forEach((c, i) => {
       const chart = sheet.charts.add(c.kind, sheet.getRange(c.source), "Auto");
       chart.name = `${p.key}.${runId}.${i + 1}`;
@@ -275,7 +286,7 @@ function queueWrites(context: Excel.RequestContext, decision: Decision, handles:
     const used = sheet.getUsedRange(true);
     used.load("address,formulas");
     if (added) sheet.load("id,name");
-    return { task, sheet, used, added };
+    return { task, sheet, used, added, copy: copies.get(task) };
   });
 
   // 6. defined names
@@ -292,6 +303,25 @@ function queueWrites(context: Excel.RequestContext, decision: Decision, handles:
   return written;
 }
 
+/** A rule Excel enforces on a range: a number within bounds or one of a list, with the message it shows. */
+function queueValidation(range: Excel.Range, v: ValidationPlan): void {
+  const dv = range.dataValidation;
+  dv.clear();
+  if (v.rule.kind === "list") {
+    dv.rule = { list: { inCellDropDown: true, source: v.rule.values.join(",") } };
+  } else {
+    const { min, max, minExclusive } = v.rule;
+    dv.rule = {
+      decimal:
+        max === undefined
+          ? { formula1: min ?? 0, operator: minExclusive ? "GreaterThan" : "GreaterThanOrEqualTo" }
+          : { formula1: min ?? 0, formula2: max, operator: "Between" },
+    };
+  }
+  dv.ignoreBlanks = true;
+  dv.errorAlert = { showAlert: true, style: "Stop", title: v.title, message: v.message };
+}
+
 function queueFinish(
   context: Excel.RequestContext,
   state: WorkbookState,
@@ -304,7 +334,7 @@ function queueFinish(
   for (const w of written) keyOfSheet.set(sheetNameKey(w.task.name), w.task.plan.key);
   const results: SheetResult[] = [];
   for (const w of written) {
-    const fp = contentFingerprint(w.used.address, w.used.formulas, keyOfSheet);
+    const fp = sheetFingerprint(w.task.plan, w.used.address, w.used.formulas, keyOfSheet);
     w.sheet.customProperties.add(MARK_KEY, markValue(w.task, fp, runId));
     if (w.task.target) for (const chart of handles.charts.get(w.task.target.id) ?? []) chart.delete();
     results.push({
@@ -312,11 +342,13 @@ function queueFinish(
       name: w.task.name,
       id: w.added ? w.sheet.id : w.task.target!.id,
       outcome: w.task.outcome,
-      ...(w.task.edited ? { editedSheet: w.task.edited.name } : {}),
+      ...(w.task.copyName ? { copy: w.task.copyName } : {}),
     });
   }
   // a hidden sheet cannot be activated
   written.find((w) => w.added || w.task.target!.visible)?.sheet.activate();
+  // last: the copies that keep the user's changes become the user's own sheets (no mark)
+  for (const w of written) w.copy?.customProperties.getItem(MARK_KEY).delete();
   return results;
 }
 
@@ -409,18 +441,19 @@ async function insertNow(plan: WorkbookPlan, options: InsertOptions): Promise<In
         }
         // the index, read again (another run may have written it since) and brought up to date
         const ownNow = results.map((r) => ({ id: r.id, key: r.key }));
-        const kept = state.own
+        const untouched = state.own
           .filter((o) => !results.some((r) => r.id === o.id))
           .map((o) => ({ id: o.id, key: o.mark.k }));
         try {
-          await index.write(mergeIndex(index.read(), new Set(state.gone), [...kept, ...ownNow]));
+          await index.write(mergeIndex(index.read(), new Set(state.gone), [...untouched, ...ownNow]));
         } catch {
-          // the sheets are written and marked; a missing entry only costs a new version next time
+          // the sheets are written and marked; a missing entry only costs a copy of an own sheet next time
         }
+        const kept: SheetResult[] = decision.kept.map((k) => ({ ...k, outcome: "kept" }));
         return {
           done: {
             ok: true,
-            sheets: results,
+            sheets: [...results, ...kept],
             namesWritten: decision.names.length,
             namesSkipped: [...decision.skipped],
             syncs,

@@ -3,23 +3,26 @@
  * nothing changed, and after a failure what the undo removed, put back and left alone. Types only.
  */
 
-/** created: a new sheet; refreshed: the add-in's own sheet rewritten in place; unchanged: the same,
- * its contents were already those of the plan; new_version: the own sheet had the user's edits, so
- * they were kept and the plan went to a new sheet beside it (`editedSheet`). */
-export type SheetOutcome = "created" | "refreshed" | "unchanged" | "new_version";
+/**
+ * created: a new sheet; refreshed: the add-in's own sheet rewritten in place; unchanged: the same,
+ * its contents were already those of the plan; reset: a record sheet the user had changed, brought
+ * back to the plan in place, the user's changes kept in a copy beside it (`copy`); kept: a case the
+ * user changed outside its inputs, left as it is.
+ */
+export type SheetOutcome = "created" | "refreshed" | "unchanged" | "reset" | "kept";
 
 export interface SheetResult {
   readonly key: string;
   readonly name: string;
   readonly id: string;
   readonly outcome: SheetOutcome;
-  /** for new_version: the sheet that keeps the user's edits */
-  readonly editedSheet?: string;
+  /** for reset: the sheet that keeps the user's changes */
+  readonly copy?: string;
 }
 
-/** taken: the name exists and is not the add-in's; on_edited_sheet: it points into a sheet the user
- * edited, and stays there; sheet_not_inserted: its sheet is not part of this insert. */
-export type NameSkipReason = "taken" | "on_edited_sheet" | "sheet_not_inserted";
+/** taken: the name exists and is not the add-in's; sheet_not_inserted: its sheet is not part of
+ * this insert (or is a case left as it is). */
+export type NameSkipReason = "taken" | "sheet_not_inserted";
 
 export interface NameSkip {
   readonly name: string;

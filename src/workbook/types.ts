@@ -7,9 +7,12 @@
 /**
  * A cell's content: a constant, or a native Excel formula ("=C5/C6"); null leaves it empty.
  * A formula that refers to another sheet of the plan writes `{{key}}!C5`: the adapter replaces
- * `{{key}}` by the quoted name that sheet got in this workbook (see resolveSheetRefs in refs.ts).
+ * `{{key}}` by the quoted name that sheet got in this workbook (see resolveSheetRefs in address.ts).
+ * `result` is what the formula computes, as the model computes it, where the plan knows it: a file
+ * can carry it so that a viewer that never recalculates still shows the figure.
  */
-export type PlanCell = string | number | boolean | null | { readonly formula: string };
+export type PlanCell =
+  string | number | boolean | null | { readonly formula: string; readonly result?: string | number | boolean };
 
 /** Named styles, rendered by each adapter the same way (see STYLES in plan.ts). */
 export type StyleId =
@@ -59,9 +62,35 @@ export interface ColumnWidth {
   readonly width: number;
 }
 
+/**
+ * A rule the spreadsheet enforces when someone types into a range: a number within bounds, or one
+ * of a list. `message` is what Excel says when the rule is broken.
+ */
+export interface ValidationPlan {
+  /** a range of the sheet, e.g. "C6:C18" */
+  readonly range: string;
+  readonly rule:
+    | { readonly kind: "decimal"; readonly min?: number; readonly max?: number; readonly minExclusive?: boolean }
+    | { readonly kind: "list"; readonly values: readonly string[] };
+  readonly title: string;
+  readonly message: string;
+}
+
+/**
+ * Who a sheet belongs to once written. "record" (the default): the add-in's; inserting again brings
+ * it back to the plan, and a copy keeps whatever the user had changed on it. "case": the user's; its
+ * `inputs` are written only when the sheet is made (or on an explicit reset) and never again, the
+ * rest is refreshed in place, and a sheet changed outside its inputs is left as it is.
+ */
+export type SheetOwner = "record" | "case";
+
 export interface SheetPlan {
   /** stable key of this sheet in the plan (a table id, "about", "checks"); stored on the sheet */
   readonly key: string;
+  readonly owner?: SheetOwner;
+  /** for a case: the cells the user owns (A1 cells or ranges), seeded when the sheet is made */
+  readonly inputs?: readonly string[];
+  readonly validations?: readonly ValidationPlan[];
   /** preferred tab name (≤ 31 characters, none of : \ / ? * [ ]) */
   readonly name: string;
   readonly tabColor?: string;

@@ -3,7 +3,8 @@
  *
  * - a sheet that appeared after the read is this run's if it carries the mark with this run's id
  *   or this run's temporary tab name (the write adds each new sheet under such a name and marks it
- *   at once), and then it is deleted; any other new sheet, whatever its name, is left alone;
+ *   at once), or, for the copy of a changed record sheet, that sheet's mark word for word (the
+ *   write marks the copy at once too); then it is deleted; any other new sheet is left alone;
  * - an own sheet this run began to refresh carries this run's id in its mark (the write marks it
  *   before changing it), and is put back as it was read; one without the id was never reached;
  * - a name that appeared after the read is deleted only if it points into a sheet this run made; a
@@ -89,9 +90,17 @@ async function look(
 
 function decideUndo(state: WorkbookState, decision: Decision, runId: string, seen: Seen): Actions {
   const before = new Set(state.sheets.map((s) => s.id));
-  const ours = (id: string, name: string) => parseMark(seen.marks.get(id))?.r === runId || isTempSheetName(name, runId);
+  // a copy this run made of a record the user changed carries that sheet's mark word for word
+  // until this run marks it: a new sheet with such a mark is this run's copy
+  const copied = new Set(decision.tasks.flatMap((t) => (t.copyName ? [t.target!.markValue] : [])));
+  const ours = (id: string, name: string) => {
+    const mark = seen.marks.get(id);
+    return parseMark(mark)?.r === runId || isTempSheetName(name, runId) || (mark !== undefined && copied.has(mark));
+  };
   const actions: Actions = { deleteSheets: [], deleteNames: [], restoreNames: [], restoreSheets: [], alone: [] };
-  const planned = new Set(decision.tasks.filter((t) => !t.target).map((t) => sheetNameKey(t.name)));
+  const planned = new Set(
+    decision.tasks.flatMap((t) => (!t.target ? [t.name] : t.copyName ? [t.copyName] : [])).map(sheetNameKey),
+  );
   for (const [id, s] of seen.sheets) {
     if (before.has(id)) continue;
     if (ours(id, s.name)) actions.deleteSheets.push({ id, name: s.name });
@@ -131,12 +140,14 @@ function queueRestore(task: SheetTask, seen: Seen, state: WorkbookState, runId: 
   // else gave it meanwhile stays
   if (name !== o.name && sheetNameKey(name) === sheetNameKey(task.name)) sheet.name = o.name;
   // charts: if the failed finish had begun removing the old ones, keep this run's (they chart the
-  // same cells); else remove this run's
+  // same cells); else remove this run's: every chart that was not on the sheet when it was read (one
+  // the write added but had not named yet has Excel's own name, so the name is no proof; but no one
+  // else adds a chart to the add-in's sheet while this run writes it, marked with this run's id)
   const oldNames = new Set(o.charts);
-  const mine = (c: Excel.Chart) => c.name.includes(`.${runId}.`);
-  if (t.charts.filter((c) => oldNames.has(c.name)).length === oldNames.size)
-    t.charts.filter(mine).forEach((c) => c.delete());
-  else t.charts.filter((c) => oldNames.has(c.name)).forEach((c) => c.delete());
+  const readNames = new Set(o.allCharts);
+  if (t.charts.filter((c) => oldNames.has(c.name)).length === oldNames.size) {
+    t.charts.filter((c) => !readNames.has(c.name) || c.name.includes(`.${runId}.`)).forEach((c) => c.delete());
+  } else t.charts.filter((c) => oldNames.has(c.name)).forEach((c) => c.delete());
   // compared with the names the sheets had when read: a formula the failed batch re-pointed (at a
   // new version, at a renamed sheet) counts as changed
   const keyOfSheet = keysOfOwnSheets(state.own);

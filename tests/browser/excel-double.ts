@@ -132,6 +132,8 @@ export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
   tables: FakeTable[] = [];
   charts: FakeChart[] = [];
+  /** data validation rules, as set on ranges: address → rule and alert */
+  readonly validations = new Map<string, { rule?: unknown; errorAlert?: unknown; ignoreBlanks?: boolean }>();
   freezeRows = 0;
   /** comments someone wrote on the sheet */
   comments = 0;
@@ -778,6 +780,37 @@ class WorksheetProxy extends Proxy<FakeSheet> {
       this.ctx.wb.activeSheetId = s.id;
     });
   }
+  /** Excel's Move or Copy: a new sheet with the same cells, marks (custom properties), tables (renamed), charts. */
+  copy(positionType?: string, relativeTo?: WorksheetProxy): WorksheetProxy {
+    const wb = this.ctx.wb;
+    const p = new WorksheetProxy(this.ctx, () => null);
+    this.ctx.enqueue(`copy sheet ${positionType ?? ""}`, () => {
+      structure(wb);
+      const src = this.target();
+      let n = 2;
+      while (wb.sheets.some((x) => sheetNameKey(x.name) === sheetNameKey(`${src.name} (${n})`))) n++;
+      const copy = new FakeSheet(wb.newId(), `${src.name} (${n})`.slice(0, 31));
+      for (const [k, c] of src.cells) copy.cells.set(k, { ...c });
+      for (const [k, v] of src.props) copy.props.set(k, { ...v });
+      for (const [k, v] of src.columnWidths) copy.columnWidths.set(k, v);
+      for (const [k, v] of src.validations) copy.validations.set(k, { ...v });
+      copy.tables = src.tables.map((t) => {
+        let i = 2;
+        while (wb.identifierTaken(`${t.name}${i}`)) i++;
+        return { ...t, name: `${t.name}${i}` };
+      });
+      copy.charts = src.charts.map((c) => ({ ...c }));
+      copy.freezeRows = src.freezeRows;
+      copy.tabColor = src.tabColor;
+      copy.comments = src.comments;
+      const after =
+        positionType === "After" && relativeTo ? wb.sheets.indexOf(relativeTo.target()) + 1 : wb.sheets.length;
+      wb.sheets.splice(after, 0, copy);
+      wb.log.push(`copy sheet ${src.name} to ${copy.name}`);
+      p.bound = copy;
+    });
+    return p;
+  }
   delete(): void {
     this.set("delete sheet", (s) => {
       structure(this.ctx.wb);
@@ -807,6 +840,7 @@ function grid<T>(box: Box, at: (r: number, c: number) => T): T[][] {
 
 class RangeProxy extends Proxy<RangeTarget> {
   readonly format: any;
+  readonly dataValidation: any;
   constructor(ctx: Ctx, locate: () => RangeTarget | null, nullable = false) {
     super(ctx, locate, nullable);
     const each = (what: string, f: (cell: FakeCell) => void) =>
@@ -831,6 +865,24 @@ class RangeProxy extends Proxy<RangeTarget> {
     const fill = {} as Record<string, unknown>;
     Object.defineProperty(fill, "color", { set: (v: string) => each("fill", (cell) => (cell.fill = v)) });
     this.format = { font, fill };
+    const validationOf = (t: RangeTarget) => {
+      const key = boxAddress(t.box);
+      const v = t.sheet.validations.get(key) ?? {};
+      t.sheet.validations.set(key, v);
+      return v;
+    };
+    const dv = {} as Record<string, unknown>;
+    dv.clear = () => this.set("dataValidation.clear", (t) => void t.sheet.validations.delete(boxAddress(t.box)));
+    for (const p of ["rule", "errorAlert", "ignoreBlanks"] as const) {
+      Object.defineProperty(dv, p, {
+        set: (v: unknown) =>
+          this.set(`dataValidation.${p}`, (t) => {
+            editable(t.sheet);
+            (validationOf(t) as Record<string, unknown>)[p] = v;
+          }),
+      });
+    }
+    this.dataValidation = dv;
     Object.defineProperty(this.format, "wrapText", {
       set: (v: boolean) => each("wrapText", (cell) => (cell.wrap = v)),
     });
@@ -1093,6 +1145,12 @@ class CustomPropertyCollectionProxy extends Proxy<FakeSheet> {
       },
       true,
     );
+  }
+  getItem(key: string): CustomPropertyProxy {
+    return new CustomPropertyProxy(this.ctx, () => {
+      const s = this.target();
+      return s.props.has(key.toLowerCase()) ? { sheet: s, key } : null;
+    });
   }
 }
 

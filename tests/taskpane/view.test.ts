@@ -106,12 +106,13 @@ describe("the pane's words", () => {
   it("says what happened to each sheet", () => {
     const r = {
       key: "k",
-      name: "China revenue (2)",
+      name: "China revenue",
       id: "1",
-      outcome: "new_version" as const,
-      editedSheet: "China revenue",
+      outcome: "reset" as const,
+      copy: "China revenue (edited)",
     };
-    expect(outcomeText(r, "en")).toBe("New version: your edits stay in “China revenue”");
+    expect(outcomeText(r, "en")).toBe("Back to the article; your changes are kept in “China revenue (edited)”");
+    expect(outcomeText({ ...r, outcome: "kept" }, "en")).toBe("Left as it is: you changed it outside its inputs");
     expect(outcomeText({ ...r, outcome: "created" }, "zh")).toBe("新建");
     expect(progressText("writing", 9, "en")).toBe("Writing 9 sheets…");
   });

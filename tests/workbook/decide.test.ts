@@ -3,7 +3,8 @@
  * the plan and each workbook name, given what the read found.
  */
 import { decide, type OwnSheetState, type WorkbookState } from "../../src/workbook/decide";
-import { markValue, parseMark, planFingerprint } from "../../src/workbook/marks";
+import { addinCells } from "../../src/workbook/arrays";
+import { contentFingerprint, markValue, parseMark, planFingerprint } from "../../src/workbook/marks";
 import type { SheetPlan } from "../../src/workbook/types";
 import { manyPlan, smallPlan, tableSheet } from "./office-fixtures";
 
@@ -38,6 +39,8 @@ function own(
     markValue: value,
     tables: plan.tables.map((t) => ({ name: t.name, style: t.style })),
     charts: [],
+    allCharts: [],
+    comments: 0,
     fingerprint: opts.edited ? "beef" : "f00d",
   };
 }
@@ -79,7 +82,7 @@ describe("deciding what to write", () => {
     expect(other.tasks[0].tableNames).toEqual(["tbl_china_revenue"]);
   });
 
-  it("writes a new version beside an own sheet the user edited, and leaves the names pointing into it", () => {
+  it("brings a record sheet the user changed back to the plan in place, keeping the changes in a copy beside it", () => {
     const plan = smallPlan();
     const edited = own(plan.sheets[0], "China revenue", { edited: true });
     const state: WorkbookState = {
@@ -87,10 +90,66 @@ describe("deciding what to write", () => {
       names: [{ name: "bl_china_revenue_2024", formula: "='China revenue'!$B$5", comment: "" }],
     };
     const d = decide(plan, state, "r1");
-    expect(d.tasks[0]).toMatchObject({ outcome: "new_version", name: "China revenue (2)", edited });
-    expect(d.tasks[0].tableNames).toEqual(["tbl_china_revenue_2"]);
-    expect(d.skipped).toEqual([{ name: "bl_china_revenue_2024", reason: "on_edited_sheet" }]);
-    expect(d.names).toEqual([]);
+    expect(d.tasks[0]).toMatchObject({
+      outcome: "reset",
+      name: "China revenue",
+      target: edited,
+      copyName: "China revenue (edited)",
+    });
+    expect(d.tasks[0].tableNames).toEqual(["tbl_china_revenue"]);
+    // the names stay on the record
+    expect(d.names.map((n) => [n.name, n.formula])).toEqual([["bl_china_revenue_2024", "='China revenue'!$B$5"]]);
+    // a copy name already taken gets the next free one
+    const taken = { ...state, sheets: [...state.sheets, { id: "u", name: "China revenue (edited)" }] };
+    expect(decide(plan, taken, "r1").tasks[0].copyName).toBe("China revenue (edited) (2)");
+  });
+
+  it("refreshes a case in place without writing its inputs, and leaves one changed outside its inputs as it is", () => {
+    const base = smallPlan();
+    const casePlan: typeof base = {
+      ...base,
+      sheets: [{ ...base.sheets[0], key: "case_x", owner: "case", inputs: ["B4:B5"] }],
+      names: [{ name: "case_x_revenue", sheetKey: "case_x", address: "B5", comment: "" }],
+    };
+    // what the add-in wrote, then the user changed an input (B5: 17.1 → 99)
+    const written = [
+      ["Case"],
+      [""],
+      ["Item", "Value", "Unit", "Period"],
+      ["Revenue 2023", 10.3, "USD bn", "2023"],
+      ["Revenue 2024", 99, "USD bn", "2024"],
+      ["Growth", "=B5/B4-1", "%", "2024"],
+    ];
+    const sheetPlan = casePlan.sheets[0];
+    const fp = contentFingerprint("A1:D6", written, new Map(), addinCells(sheetPlan));
+    const value = markValue(
+      { plan: sheetPlan, planHash: "old", name: "Case X", tableNames: ["tbl_case_x"] },
+      fp,
+      "old1",
+    );
+    const caseSheet: OwnSheetState = {
+      ...own(sheetPlan, "Case X"),
+      mark: parseMark(value)!,
+      markValue: value,
+      usedAddress: "A1:D6",
+      formulas: written,
+    };
+    const d = decide(casePlan, withOwn(caseSheet), "r1");
+    expect(d.tasks[0]).toMatchObject({ outcome: "refreshed", target: caseSheet });
+    // the inputs are left alone: null in the arrays, values and formats both
+    const rows = d.tasks[0].arrays[2];
+    expect(rows.address).toBe("A4:D5");
+    expect(rows.formulas.map((r) => r[1])).toEqual([null, null]);
+    expect(rows.formatsBefore!.map((r) => r[1])).toEqual([null, null]);
+    expect(d.names.map((n) => n.name)).toEqual(["case_x_revenue"]);
+
+    // the user changed a label, which is the add-in's part: the case is left as it is, its names too
+    const relabelled = { ...caseSheet, formulas: written.map((r, i) => (i === 3 ? ["My revenue", ...r.slice(1)] : r)) };
+    const k = decide(casePlan, withOwn(relabelled), "r1");
+    expect(k.tasks).toEqual([]);
+    expect(k.kept).toEqual([{ key: "case_x", name: "Case X", id: caseSheet.id }]);
+    expect(k.names).toEqual([]);
+    expect(k.skipped).toEqual([{ name: "case_x_revenue", reason: "sheet_not_inserted" }]);
   });
 
   it("re-points a name of its own, and skips a name the user made or a table holds", () => {

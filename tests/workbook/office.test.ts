@@ -190,39 +190,33 @@ describe("inserting again", () => {
     expect(wb.sheet("China revenue").contents()).toEqual(before);
   });
 
-  it("writes a new version beside a sheet the user edited, keeping the edits and saying so", async () => {
+  it("brings a record sheet the user edited back to the plan in place, keeping the edits in a copy beside it", async () => {
     const { wb } = wire();
     await insert(manyPlan());
-    const edited = wb.sheet("China revenue");
-    wb.seed(edited, "B4", 11); // the analyst overwrites an input
-    wb.seed(edited, "F20", "my note");
-    const before = edited.contents();
-    const position = wb.sheets.indexOf(edited);
+    const record = wb.sheet("China revenue");
+    wb.seed(record, "B4", 11); // the analyst overwrites an input
+    wb.seed(record, "F20", "my note");
+    const edited = record.contents();
+    const position = wb.sheets.indexOf(record);
     const report = await insert(manyPlan());
     expect(report.ok).toBe(true);
     const r = report.sheets.find((s) => s.key === "china_revenue")!;
-    expect(r).toMatchObject({ outcome: "new_version", name: "China revenue (2)", editedSheet: "China revenue" });
-    expect(edited.contents()).toEqual(before);
-    expect(wb.sheets[position + 1].name).toBe("China revenue (2)");
-    expect(wb.sheet("China revenue (2)").formula("B4")).toBe(10.3);
-    // its table got a free name; the name of the edited figure stays on the user's sheet
-    expect(wb.sheet("China revenue (2)").tables[0].name).toBe("tbl_china_revenue_2");
-    expect(report.namesSkipped).toContainEqual({ name: "bl_china_revenue_2024", reason: "on_edited_sheet" });
+    expect(r).toMatchObject({ outcome: "reset", name: "China revenue", id: record.id, copy: "China revenue (edited)" });
+    // the record is the article again, in place: the same sheet, so names and formulas still point at it
+    expect(record.formula("B4")).toBe(10.3);
+    expect(record.contents()).not.toHaveProperty("F20");
     expect(wb.names.find((n) => n.name === "bl_china_revenue_2024")!.formula).toBe("='China revenue'!$B$5");
-    // the other sheets were unchanged, and the about sheet now reads the new version
-    expect(
-      report.sheets
-        .filter((s) => s.key !== "china_revenue")
-        .every((s) => s.outcome === "unchanged" || s.key === "about" || s.key === "checks"),
-    ).toBe(true);
-    expect(wb.sheet("About").formula("B3")).toBe("='China revenue (2)'!B5");
-    // a third insert refreshes the new version and leaves the edited sheet alone
+    expect(wb.sheet("About").formula("B3")).toBe("='China revenue'!B5");
+    // the user's edits, whole, in a copy right after it that is the user's own sheet now (no mark)
+    const copy = wb.sheet("China revenue (edited)");
+    expect(wb.sheets.indexOf(copy)).toBe(position + 1);
+    expect(copy.contents()).toEqual(edited);
+    expect(copy.mark(MARK_KEY)).toBeUndefined();
+    // the other sheets were unchanged; a third insert finds everything as written and leaves the copy
+    expect(report.sheets.filter((s) => s.key !== "china_revenue").every((s) => s.outcome !== "reset")).toBe(true);
     const third = await insert(manyPlan());
-    expect(third.sheets.find((s) => s.key === "china_revenue")).toMatchObject({
-      name: "China revenue (2)",
-      outcome: "unchanged",
-    });
-    expect(edited.contents()).toEqual(before);
+    expect(third.sheets.every((s) => s.outcome === "unchanged")).toBe(true);
+    expect(copy.contents()).toEqual(edited);
   });
 
   it("counts a comment written on its sheet as an edit, and leaves a chart the user added alone", async () => {
@@ -235,7 +229,8 @@ describe("inserting again", () => {
     expect(sheet.charts.map((c) => c.name)).toEqual(["Chart 9", "china_revenue.run2.1"]);
     sheet.comments = 1;
     const report = await insert(smallPlan(19));
-    expect(report.sheets[0]).toMatchObject({ outcome: "new_version", editedSheet: "China revenue" });
+    expect(report.sheets[0]).toMatchObject({ outcome: "reset", copy: "China revenue (edited)" });
+    expect(wb.sheet("China revenue (edited)").comments).toBe(1);
   });
 
   it("follows a sheet the user renamed (not an edit), and keeps the user's name", async () => {
@@ -280,9 +275,10 @@ describe("inserting again", () => {
     expect(report.syncs).toBe(5); // the failed read, the sheet list, the listed sheets still there, write, finish
     expect(report.sheets.find((s) => s.name === "Table 3")!.outcome).toBe("created");
     expect(report.sheets.filter((s) => s.outcome === "unchanged").length).toBe(MANY);
-    // the deletion broke the about sheet's formula (#REF!): a change the add-in keeps, writing anew beside it
-    expect(report.sheets.find((s) => s.key === "about")).toMatchObject({ outcome: "new_version", name: "About (2)" });
-    expect(wb.sheet("About").formula("B6")).toBe("=#REF!B5");
+    // the deletion broke the about sheet's formula (#REF!): a change, kept in a copy; the record is whole again
+    expect(report.sheets.find((s) => s.key === "about")).toMatchObject({ outcome: "reset", copy: "About (edited)" });
+    expect(wb.sheet("About (edited)").formula("B6")).toBe("=#REF!B5");
+    expect(wb.sheet("About").formula("B6")).toBe("='Table 3'!B5");
     const next = await insert(manyPlan());
     expect(next.syncs).toBe(3);
   });
