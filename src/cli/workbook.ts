@@ -10,12 +10,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { TABLES } from "../baseline";
+import { LANGS, TABLES, type Lang } from "../baseline";
 import { buildPlan } from "../workbook/plan";
 import { XLSX_LIMITATIONS, planToXlsx, summarizePlan, type XlsxSummary } from "../workbook/xlsx";
-
-const LANGS = ["en", "zh"] as const;
-type Lang = (typeof LANGS)[number];
 
 export const USAGE = `Usage: npm run workbook -- --out FILE.xlsx [options]
 

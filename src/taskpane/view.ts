@@ -29,7 +29,7 @@ export function outcomeText(result: SheetResult, lang: Lang): string {
   return t(`pane.outcome.${result.outcome}`, lang, { sheet: result.editedSheet ?? "" });
 }
 
-const list = (items: readonly string[], lang: Lang) => items.join(t("pane.list_separator", lang));
+const list = (items: readonly string[], lang: Lang) => items.join(t("list_separator", lang));
 
 /** One line per kind of skipped name worth telling (names of sheets not inserted are not). */
 export function nameNotes(report: InsertReport, lang: Lang): string[] {
