@@ -17,7 +17,7 @@
  */
 import { isExposureError } from "../model";
 import { formatValue, points, roundTo } from "./format";
-import { LANGS, inLang, type Lang } from "./lang";
+import { LANGS, fill, inLang, type Lang } from "./lang";
 import { derivedById, factById, valueOf } from "./lookup";
 import type {
   CheckAttempt,
@@ -66,10 +66,16 @@ const GAP_READINGS = [
   "h20_orders_share_of_global_revenue",
 ] as const;
 
-/** The readings, each as "label (value)", in English or Chinese punctuation. */
+/** How a list of readings is punctuated in each language. */
+const READING = {
+  en: { item: "{label} ({value})", separator: "; " },
+  zh: { item: "{label}（{value}）", separator: "；" },
+};
+
+/** The readings, each as "label (value)". */
 const readings = (p: CheckPrinter, lang: Lang) =>
-  GAP_READINGS.map((id) => (lang === "zh" ? `${p.label(id)}（${p.f(id)}）` : `${p.label(id)} (${p.f(id)})`)).join(
-    lang === "zh" ? "；" : "; ",
+  GAP_READINGS.map((id) => fill(READING[lang].item, { label: p.label(id), value: p.f(id) })).join(
+    READING[lang].separator,
   );
 
 const DECLARATIONS: readonly CheckDeclaration[] = [

@@ -9,15 +9,7 @@ import { FACTS } from "./facts";
 import { inLang, type Lang } from "./lang";
 import { derivedById, derivedValue, factById } from "./lookup";
 import { derivationText, sourceOf } from "./places";
-import {
-  SCENARIOS,
-  SCENARIOS_DESCRIPTION,
-  SCENARIOS_DESCRIPTION_ZH,
-  SCENARIOS_ID,
-  SCENARIOS_TITLE,
-  SCENARIOS_TITLE_ZH,
-  TABLES,
-} from "./tables";
+import { SCENARIOS, SCENARIOS_ID, SCENARIOS_SUMMARY, TABLES } from "./tables";
 import type { BaselineTable, CheckStatus, DerivedFigure, Fact, TableRow } from "./types";
 import { PERIODS, UNITS } from "./vocabulary";
 
@@ -38,18 +30,10 @@ export {
   withinStatus,
   EXACT_RELATIVE,
 } from "./checks";
-export {
-  TABLES,
-  SCENARIOS,
-  SCENARIOS_ID,
-  SCENARIOS_TITLE,
-  SCENARIOS_TITLE_ZH,
-  SCENARIOS_DESCRIPTION,
-  SCENARIOS_DESCRIPTION_ZH,
-} from "./tables";
+export { TABLES, SCENARIOS, SCENARIOS_ID, SCENARIOS_SUMMARY } from "./tables";
 export { SECTIONS, sectionById } from "./sections";
 export { formatDate, formatValue } from "./format";
-export { LANGS, fill, inLang, isLang } from "./lang";
+export { LANGS, LANGUAGE_TAGS, fill, inLang, isLang } from "./lang";
 export type { Bilingual, Lang, WithZh } from "./lang";
 export { ATTRIBUTIONS, KINDS, OPERATIONS, PERIODS, STATUSES, UNITS } from "./vocabulary";
 export { ARTICLE, ARTICLE_NOTES } from "./article";
@@ -71,16 +55,7 @@ export function tableById(id: string): BaselineTable | undefined {
 export type TableSummary = Pick<BaselineTable, "id" | "title" | "title_zh" | "description" | "description_zh">;
 
 /** Everything a user can insert or spill, in order: the tables, then the qualitative scenarios. */
-export const TABLE_SUMMARIES: readonly TableSummary[] = [
-  ...TABLES,
-  {
-    id: SCENARIOS_ID,
-    title: SCENARIOS_TITLE,
-    title_zh: SCENARIOS_TITLE_ZH,
-    description: SCENARIOS_DESCRIPTION,
-    description_zh: SCENARIOS_DESCRIPTION_ZH,
-  },
-];
+export const TABLE_SUMMARIES: readonly TableSummary[] = [...TABLES, SCENARIOS_SUMMARY];
 
 /** The id of a table row: its fact or derived id. */
 export function rowId(row: TableRow): string {

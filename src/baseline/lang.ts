@@ -9,6 +9,9 @@
 export const LANGS = ["en", "zh"] as const;
 export type Lang = (typeof LANGS)[number];
 
+/** Each language's tag, as HTML's lang attribute and Office's locales write it. */
+export const LANGUAGE_TAGS: Readonly<Record<Lang, string>> = { en: "en", zh: "zh-CN" };
+
 /** A text in both languages. */
 export type Bilingual = Readonly<Record<Lang, string>>;
 

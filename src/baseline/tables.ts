@@ -245,11 +245,16 @@ export const TABLES: readonly BaselineTable[] = [
 
 /** The id under which the scenarios answer in BASELINE("scenarios"). */
 export const SCENARIOS_ID = "scenarios";
-export const SCENARIOS_TITLE = "NVIDIA's three scenarios";
-export const SCENARIOS_TITLE_ZH = "英伟达的三种情景";
-export const SCENARIOS_DESCRIPTION =
-  "The article's three paths for NVIDIA: limited cooperation, split standards, third-country transshipment.";
-export const SCENARIOS_DESCRIPTION_ZH = "文章提出的英伟达三种路径：有限合作、技术标准割裂、第三国转口贸易。";
+
+/** The scenarios as a list of the baseline shows them, beside the tables. */
+export const SCENARIOS_SUMMARY = {
+  id: SCENARIOS_ID,
+  title: "NVIDIA's three scenarios",
+  title_zh: "英伟达的三种情景",
+  description:
+    "The article's three paths for NVIDIA: limited cooperation, split standards, third-country transshipment.",
+  description_zh: "文章提出的英伟达三种路径：有限合作、技术标准割裂、第三国转口贸易。",
+} as const;
 
 /** The article's three scenarios for NVIDIA, in its order, with the facts that bear on each. */
 export const SCENARIOS: readonly Scenario[] = [

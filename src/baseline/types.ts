@@ -187,8 +187,8 @@ export interface BaselineTable {
   readonly title: string;
   readonly title_zh: string;
   /** a tab name for the table's sheet: at most 31 characters, none of : \ / ? * [ ] */
-  readonly sheetName?: string;
-  readonly sheetName_zh?: string;
+  readonly sheetName: string;
+  readonly sheetName_zh: string;
   /** one line for the taskpane */
   readonly description: string;
   readonly description_zh: string;

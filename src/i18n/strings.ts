@@ -7,7 +7,7 @@
  */
 import { fill, type Lang } from "../baseline/lang";
 
-export { LANGS, inLang, isLang } from "../baseline/lang";
+export { LANGS, LANGUAGE_TAGS, inLang, isLang } from "../baseline/lang";
 export type { Bilingual, Lang } from "../baseline/lang";
 
 export const STRINGS = {
@@ -91,7 +91,6 @@ export const STRINGS = {
   "pane.lang.legend": { en: "Language", zh: "语言" },
   "pane.lang.en": { en: "English", zh: "English" },
   "pane.lang.zh": { en: "简体中文", zh: "简体中文" },
-  "pane.loading": { en: "Loading…", zh: "正在加载…" },
   "pane.tables.heading": { en: "Baseline tables", zh: "基准数据表" },
   "pane.tables.hint": {
     en: "Each table becomes a sheet; the sheets a table's formulas need come along.",

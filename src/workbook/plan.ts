@@ -13,8 +13,7 @@ import {
   PERIODS,
   SCENARIOS,
   SCENARIOS_ID,
-  SCENARIOS_TITLE,
-  SCENARIOS_TITLE_ZH,
+  SCENARIOS_SUMMARY,
   TABLES,
   UNITS,
   checkStatusCell,
@@ -354,10 +353,9 @@ function tableSheet(
     { address: at("A", last + 2), cells: notesOf(table, lang), style: "note" },
     ...charts.blocks,
   ];
-  const tab = lang === "zh" ? table.sheetName_zh : table.sheetName;
   return {
     key: table.id,
-    name: sheetNameOf(tab ?? inLang(table, "title", lang)),
+    name: sheetNameOf(inLang(table, "sheetName", lang)),
     tabColor: "#1F3864",
     blocks,
     columns: WIDTHS.map((width, i) => ({ column: colLetter(i), width })),
@@ -449,7 +447,7 @@ function scenariosSheet(lang: Lang): SheetPlan {
     related(sc.facts),
   ]);
   const last = HEADER_ROW + cells.length;
-  const title = lang === "zh" ? SCENARIOS_TITLE_ZH : SCENARIOS_TITLE;
+  const title = inLang(SCENARIOS_SUMMARY, "title", lang);
   return {
     key: SCENARIOS_ID,
     name: sheetNameOf(title),
