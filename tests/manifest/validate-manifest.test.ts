@@ -52,7 +52,8 @@ describe("validateManifest", () => {
 
   test("reports a resid used but not defined in Resources, naming it and where it is used", () => {
     const problems = check(variant('<Label resid="ExposureGroup.Label"/>', '<Label resid="ExposureGroup.Lable"/>'));
-    expect(rules(problems)).toEqual(["resid-defined"]);
+    // and the resource it meant, whose Chinese overrides nothing uses now
+    expect(rules(problems)).toEqual(["resid-defined", "override-used"]);
     expect(messages(problems)).toContain('"ExposureGroup.Lable"');
     expect(messages(problems)).toContain("Group > Label");
   });
@@ -72,7 +73,7 @@ describe("validateManifest", () => {
 
   test("reports a resid that names the wrong kind of resource", () => {
     const problems = check(variant('<Label resid="ExposureGroup.Label"/>', '<Label resid="TaskpaneButton.Tooltip"/>'));
-    expect(rules(problems)).toEqual(["resid-kind"]);
+    expect(rules(problems)).toEqual(["resid-kind", "override-used"]);
     expect(messages(problems)).toContain('"TaskpaneButton.Tooltip", which is in bt:LongStrings');
     expect(messages(problems)).toContain("bt:ShortStrings");
   });
