@@ -5,6 +5,7 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { FunctionsLocalePlugin } = require("./scripts/functions-locale");
 const { devHttpsOptions } = require("./scripts/dev-certs");
 const { corsHeaders } = require("./scripts/dev-origins");
 
@@ -67,6 +68,11 @@ module.exports = async (env, options) => {
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
         input: "./src/functions/functions.ts",
+      }),
+      // functions.zh.json for Chinese Excel (manifest.xml's bt:Override): the same functions, described in Chinese
+      new FunctionsLocalePlugin({
+        source: "functions.json",
+        locales: [{ output: "functions.zh.json", table: path.resolve(__dirname, "src/i18n/functions.zh.json") }],
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

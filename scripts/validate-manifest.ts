@@ -1,5 +1,5 @@
 /**
- * Offline checks of the add-in's XML manifest (`npm run validate`).
+ * Offline checks of the add-in's XML manifest (`npm run validate`), locale overrides included.
  *
  * `office-addin-manifest validate` posts the manifest to a Microsoft web service that build machines
  * cannot reach. These rules catch, without network, the mistakes that make Office refuse the manifest
@@ -7,7 +7,8 @@
  */
 import fs from "fs";
 import path from "path";
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { XMLValidator } from "fast-xml-parser";
+import { ancestors, childPath, descendants, parse, where, type Element } from "./manifest-tree";
 
 /** Rule names, as printed with each problem. */
 export type Rule =
@@ -25,7 +26,12 @@ export type Rule =
   | "id-guid" // <Id> is a GUID
   | "version-format" // <Version> is four dot-separated integers
   | "namespace-format" // the custom functions namespace is 3+ capitals A-Z, then A-Z, 0-9 or _
-  | "string-length"; // short strings have at most 125 characters, long strings 250
+  | "string-length" // short strings have at most 125 characters, long strings 250 (overrides too)
+  | "override-locale" // an Override has a language tag (zh-CN) other than DefaultLocale, once per element, and a value
+  | "override-used" // an overridden resource is used by some resid (an override of nothing is a mistake)
+  | "override-complete" // a locale that overrides one user-visible string overrides them all (and the name and description)
+  | "override-namespace" // the functions namespace is never overridden: translated names break formulas
+  | "built-file"; // with a build folder: every Url resource and its overrides name a file the build produced
 
 export interface Problem {
   rule: Rule;
@@ -41,6 +47,8 @@ export interface ManifestReport {
 export interface ValidateOptions {
   /** the folder holding the icon files the manifest's icon URLs name (assets/ next to the manifest) */
   assetsDir: string;
+  /** the build's output folder (dist/): when given, every Url resource and override must name a file in it */
+  distDir?: string;
 }
 
 /** All problems found in the manifest text; an empty list means it passed. */
@@ -53,6 +61,8 @@ const MAX_RESID_LENGTH = 32;
 const MAX_LENGTH: Partial<Record<ResourceKind, number>> = { ShortStrings: 125, LongStrings: 250 };
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A language tag as Office's Locale attributes write it: "zh-CN", "de-de". */
+const LOCALE = /^[a-z]{2,3}-[a-z]{2,4}$/i;
 const VERSION = /^\d+\.\d+\.\d+\.\d+$/;
 const NAMESPACE = /^[A-Z]{3}[A-Z0-9_]*$/;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -73,21 +83,17 @@ const KIND_FOR_USE: Record<string, ResourceKind> = {
   Description: "LongStrings",
 };
 
-interface Element {
-  /** as written, with its prefix: "bt:Image" */
-  name: string;
-  /** without prefix: "Image" */
-  local: string;
-  /** by local attribute name ("xsi:type" is "type"); xmlns declarations left out */
-  attrs: Record<string, string>;
-  children: Element[];
-  text: string;
-  parent?: Element;
-}
-
 interface Resource {
   id: string;
   kind: ResourceKind;
+  value: string;
+  element: Element;
+  /** its bt:Override children, by locale */
+  overrides: Override[];
+}
+
+interface Override {
+  locale: string;
   value: string;
   element: Element;
 }
@@ -139,12 +145,14 @@ export function inspectManifest(xmlText: string, opts: ValidateOptions): Manifes
 
   checked.resources = checkResources(manifest, report);
   checked.residReferences = checkResidReferences(manifest, report);
+  checkOverrides(manifest, report);
   checkSharedRuntime(manifest, report);
   const urls = collectUrls(manifest);
   checked.urls = urls.length;
   checked.icons = checkUrls(manifest, urls, opts.assetsDir, report);
   checkIdentity(manifest, report);
   checkNamespace(manifest, report);
+  if (opts.distDir !== undefined) checkBuiltFiles(manifest, opts.distDir, report);
   return { problems, checked };
 }
 
@@ -156,7 +164,13 @@ function resourceTables(all: Element[]): Manifest["tables"] {
       for (const element of collection.children) {
         const id = element.attrs.id ?? "";
         const kind = collection.local as ResourceKind;
-        const resource = { id, kind, value: element.attrs.DefaultValue ?? "", element };
+        const resource = {
+          id,
+          kind,
+          value: element.attrs.DefaultValue ?? "",
+          element,
+          overrides: overridesOf(element),
+        };
         table.set(id, [...(table.get(id) ?? []), resource]);
       }
     }
@@ -198,9 +212,15 @@ function checkResources(m: Manifest, report: Report): number {
       }
       for (const d of defs) {
         const max = MAX_LENGTH[d.kind];
+        const what = `The ${d.element.parent?.name} entry "${id}"`;
         if (max !== undefined && d.value.length > max) {
-          const what = `The ${d.element.parent?.name} entry "${id}"`;
           report("string-length", `${what} has ${d.value.length} characters; Office allows at most ${max}.`);
+        }
+        for (const o of d.overrides.filter((x) => max !== undefined && x.value.length > max)) {
+          report(
+            "string-length",
+            `${what}, overridden for ${o.locale}, has ${o.value.length} characters; Office allows at most ${max}.`,
+          );
         }
       }
     }
@@ -288,10 +308,12 @@ function collectUrls(m: Manifest): UrlEntry[] {
   for (const e of m.all) {
     const value = e.attrs.DefaultValue;
     if (value === undefined) continue;
-    if (e.local === "SourceLocation" || e.local === "SupportUrl") {
-      urls.push({ where: where(e), value, anyOrigin: e.local === "SupportUrl" });
-    } else if (e.local === "IconUrl" || e.local === "HighResolutionIconUrl") {
-      urls.push({ where: `<${e.name}>`, value, anyOrigin: false, statedSizes: sizesFromFileName(value) });
+    for (const [v, suffix] of [[value, ""], ...overridesOf(e).map((o) => [o.value, ` (${o.locale})`])]) {
+      if (e.local === "SourceLocation" || e.local === "SupportUrl") {
+        urls.push({ where: where(e) + suffix, value: v, anyOrigin: e.local === "SupportUrl" });
+      } else if (e.local === "IconUrl" || e.local === "HighResolutionIconUrl") {
+        urls.push({ where: `<${e.name}>${suffix}`, value: v, anyOrigin: false, statedSizes: sizesFromFileName(v) });
+      }
     }
   }
   for (const e of m.all.filter((x) => x.local === "AppDomain")) {
@@ -301,16 +323,18 @@ function collectUrls(m: Manifest): UrlEntry[] {
   const images = new Map<Resource, UrlEntry>();
   for (const table of m.tables.values()) {
     for (const d of [...table.values()].flat().filter((r) => r.kind === "Urls" || r.kind === "Images")) {
-      const entry: UrlEntry = { where: `${d.element.name} "${d.id}"`, value: d.value, anyOrigin: false };
-      if (d.kind === "Images") {
-        const fromId = /(\d+)x(\d+)/.exec(d.id);
-        const idSize = fromId
-          ? [{ width: Number(fromId[1]), height: Number(fromId[2]), source: `its id "${d.id}"` }]
-          : [];
-        entry.statedSizes = [...sizesFromFileName(d.value), ...idSize];
-        images.set(d, entry);
+      for (const [value, suffix] of [[d.value, ""], ...d.overrides.map((o) => [o.value, ` (${o.locale})`])]) {
+        const entry: UrlEntry = { where: `${d.element.name} "${d.id}"${suffix}`, value, anyOrigin: false };
+        if (d.kind === "Images") {
+          const fromId = /(\d+)x(\d+)/.exec(d.id);
+          const idSize = fromId
+            ? [{ width: Number(fromId[1]), height: Number(fromId[2]), source: `its id "${d.id}"` }]
+            : [];
+          entry.statedSizes = [...sizesFromFileName(value), ...idSize];
+          if (suffix === "") images.set(d, entry);
+        }
+        urls.push(entry);
       }
-      urls.push(entry);
     }
   }
   // Each <bt:Image size="16" resid="..."/> that uses an image states its size too.
@@ -353,6 +377,108 @@ function checkUrls(m: Manifest, urls: UrlEntry[], assetsDir: string, report: Rep
     }
   }
   return icons;
+}
+
+/** The Override (or bt:Override) children of an element. */
+function overridesOf(e: Element): Override[] {
+  return e.children
+    .filter((c) => c.local === "Override")
+    .map((c) => ({ locale: c.attrs.Locale ?? "", value: c.attrs.Value ?? "", element: c }));
+}
+
+/**
+ * Locale overrides: well-formed, used, complete per locale, and never of the functions namespace.
+ * A locale that overrides one string a user reads overrides every one of them (ribbon labels,
+ * tooltips, the pane title, the add-in's name and description), or that user sees a mixed ribbon.
+ */
+function checkOverrides(m: Manifest, report: Report): void {
+  const defaultLocale = (childPath(m.root, "DefaultLocale")[0]?.text ?? "").toLowerCase();
+  const named = (e: Element) => (e.attrs.id ? `${e.name} "${e.attrs.id}"` : `<${e.name}>`);
+  const overridden = m.all.filter((e) => e.local !== "Override" && overridesOf(e).length > 0);
+  for (const e of overridden) {
+    const seen = new Set<string>();
+    for (const o of overridesOf(e)) {
+      const locale = o.locale.toLowerCase();
+      if (!LOCALE.test(o.locale)) {
+        report("override-locale", `${named(e)} has an Override with Locale "${o.locale}", not a tag like "zh-CN".`);
+      } else if (locale === defaultLocale) {
+        report(
+          "override-locale",
+          `${named(e)} overrides the default locale ${o.locale}; change its DefaultValue instead.`,
+        );
+      } else if (seen.has(locale)) {
+        report("override-locale", `${named(e)} overrides ${o.locale} twice; Office takes one Override per locale.`);
+      }
+      seen.add(locale);
+      if (o.value.trim() === "") report("override-locale", `${named(e)} has an empty Override for ${o.locale}.`);
+    }
+  }
+
+  const used = new Set(m.all.map((e) => e.attrs.resid).filter((r) => r !== undefined));
+  const namespaces = new Set(
+    customFunctionsPoints(m).flatMap((p) => childPath(p, "Namespace").map((n) => n.attrs.resid)),
+  );
+  const strings: Resource[] = [];
+  for (const table of m.tables.values()) {
+    // an id defined twice is reported by resid-unique
+    for (const r of [...table.values()].filter((defs) => defs.length === 1).flat()) {
+      if (r.overrides.length > 0 && !used.has(r.id)) {
+        report("override-used", `${named(r.element)} has locale overrides, but no resid uses it.`);
+      }
+      if (namespaces.has(r.id)) {
+        if (r.overrides.length > 0)
+          report(
+            "override-namespace",
+            `The functions namespace "${r.id}" is overridden for ${r.overrides.map((o) => o.locale).join(", ")}; ` +
+              "a translated namespace breaks every formula written in another language.",
+          );
+      } else if ((r.kind === "ShortStrings" || r.kind === "LongStrings") && used.has(r.id)) {
+        strings.push(r);
+      }
+    }
+  }
+  const visible: { name: string; locales: Set<string> }[] = [
+    ...strings.map((r) => ({
+      name: named(r.element),
+      locales: new Set(r.overrides.map((o) => o.locale.toLowerCase())),
+    })),
+    ...["DisplayName", "Description"].flatMap((local) =>
+      childPath(m.root, local).map((e) => ({
+        name: `<${e.name}>`,
+        locales: new Set(overridesOf(e).map((o) => o.locale.toLowerCase())),
+      })),
+    ),
+  ];
+  // each locale as the manifest spells it, by its lower case
+  const spelled = new Map(overridden.flatMap((e) => overridesOf(e)).map((o) => [o.locale.toLowerCase(), o.locale]));
+  for (const locale of new Set(visible.flatMap((v) => [...v.locales]))) {
+    const missing = visible.filter((v) => !v.locales.has(locale)).map((v) => v.name);
+    if (missing.length > 0)
+      report(
+        "override-complete",
+        `The ${spelled.get(locale) ?? locale} overrides leave ${missing.join(", ")} in the default language; ` +
+          "override every one or none.",
+      );
+  }
+}
+
+/** Every Url resource and its overrides name a file the build wrote to `distDir` (icons are checked in assets/). */
+function checkBuiltFiles(m: Manifest, distDir: string, report: Report): void {
+  const origin = safeUrl(childPath(m.root, "DefaultSettings", "SourceLocation")[0]?.attrs.DefaultValue ?? "")?.origin;
+  for (const table of m.tables.values()) {
+    for (const r of [...table.values()].flat().filter((x) => x.kind === "Urls")) {
+      for (const [value, suffix] of [[r.value, ""], ...r.overrides.map((o) => [o.value, ` (${o.locale})`])]) {
+        const url = safeUrl(value);
+        if (!url || url.origin !== origin) continue; // reported by url-https or url-origin
+        const file = path.join(distDir, decodeURIComponent(url.pathname));
+        if (!fs.existsSync(file) || !fs.statSync(file).isFile())
+          report(
+            "built-file",
+            `bt:Url "${r.id}"${suffix} names ${url.pathname}, which the build did not write to ${distDir}.`,
+          );
+      }
+    }
+  }
 }
 
 function checkIdentity(m: Manifest, report: Report): void {
@@ -434,70 +560,6 @@ function isResourceKind(local: string): local is ResourceKind {
   return (RESOURCE_KINDS as readonly string[]).includes(local);
 }
 
-// XML tree ---------------------------------------------------------------------------------------
-
-type OrderedNode = Record<string, unknown>;
-
-function parse(xmlText: string): Element | undefined {
-  const parser = new XMLParser({
-    preserveOrder: true,
-    ignoreAttributes: false,
-    attributeNamePrefix: "",
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: true,
-  });
-  return toElements(parser.parse(xmlText) as OrderedNode[])[0];
-}
-
-/** fast-xml-parser's ordered output ([{tag: children, ":@": attributes}, {"#text": ...}]) as a tree. */
-function toElements(nodes: OrderedNode[], parent?: Element): Element[] {
-  const elements: Element[] = [];
-  for (const node of nodes) {
-    const name = Object.keys(node).find((k) => k !== ":@");
-    if (!name || name.startsWith("#") || name.startsWith("?")) continue;
-    const element: Element = { name, local: localName(name), attrs: {}, children: [], text: "", parent };
-    for (const [key, value] of Object.entries((node[":@"] ?? {}) as Record<string, unknown>)) {
-      if (key !== "xmlns" && !key.startsWith("xmlns:")) element.attrs[localName(key)] = String(value);
-    }
-    const content = node[name] as OrderedNode[];
-    element.children = toElements(content, element);
-    element.text = content
-      .filter((c) => "#text" in c)
-      .map((c) => String(c["#text"]))
-      .join("")
-      .trim();
-    elements.push(element);
-  }
-  return elements;
-}
-
-function localName(name: string): string {
-  return name.slice(name.indexOf(":") + 1);
-}
-
-function descendants(element: Element): Element[] {
-  return [element, ...element.children.flatMap(descendants)];
-}
-
-function ancestors(element: Element): Element[] {
-  return element.parent ? [element.parent, ...ancestors(element.parent)] : [];
-}
-
-/** The elements reached from `element` through children with these local names, in order. */
-function childPath(element: Element, ...locals: string[]): Element[] {
-  return locals.reduce<Element[]>(
-    (level, local) => level.flatMap((e) => e.children.filter((c) => c.local === local)),
-    [element],
-  );
-}
-
-/** A short location for messages: "Action[ShowTaskpane] > SourceLocation". */
-function where(element: Element): string {
-  const chain = [element, ...ancestors(element)].slice(0, 3).reverse();
-  return "<" + chain.map((e) => (e.attrs.type ? `${e.name}[${e.attrs.type}]` : e.name)).join(" > ") + ">";
-}
-
 // CLI ---------------------------------------------------------------------------------------------
 
 /** A second opinion from Microsoft's own parser, when it loads; it does not change the verdict. */
@@ -512,9 +574,10 @@ async function officeParserSummary(manifestPath: string): Promise<string> {
 }
 
 async function main(args: string[]): Promise<number> {
-  const [manifestPath] = args;
-  if (!manifestPath) {
-    console.error("usage: tsx scripts/validate-manifest.ts <manifest.xml>");
+  const [manifestPath, ...rest] = args;
+  const distDir = rest[0] === "--dist" ? rest[1] : undefined;
+  if (!manifestPath || (rest.length > 0 && distDir === undefined)) {
+    console.error("usage: tsx scripts/validate-manifest.ts <manifest.xml> [--dist <build folder>]");
     return 2;
   }
   let xmlText: string;
@@ -525,7 +588,7 @@ async function main(args: string[]): Promise<number> {
     return 1;
   }
   const assetsDir = path.join(path.dirname(path.resolve(manifestPath)), "assets");
-  const { problems, checked } = inspectManifest(xmlText, { assetsDir });
+  const { problems, checked } = inspectManifest(xmlText, { assetsDir, distDir });
   if (problems.length > 0) {
     console.error(`${manifestPath}: ${problems.length} problem${problems.length === 1 ? "" : "s"}`);
     for (const p of problems) console.error(`  ${p.rule}: ${p.message}`);
@@ -533,7 +596,8 @@ async function main(args: string[]): Promise<number> {
   }
   console.log(
     `${manifestPath}: OK, ${checked.resources} resources and ${checked.residReferences} resid references, ` +
-      `${checked.urls} URLs, ${checked.icons} icons checked. ${await officeParserSummary(manifestPath)}`,
+      `${checked.urls} URLs, ${checked.icons} icons checked${distDir ? `, the built files in ${distDir}` : ""}. ` +
+      (await officeParserSummary(manifestPath)),
   );
   return 0;
 }

@@ -4,42 +4,40 @@
  * Imports only from ../model.
  */
 import { ExposureError, isExposureError } from "../model";
-import { CHECKS, evaluateCheck, idsOfCheck } from "./checks";
+import { CHECKS, idsOfCheck } from "./checks";
 import { FACTS } from "./facts";
+import { inLang, type Lang } from "./lang";
 import { derivedById, derivedValue, factById } from "./lookup";
-import { sectionById } from "./sections";
-import {
-  SCENARIOS,
-  SCENARIOS_DESCRIPTION,
-  SCENARIOS_DESCRIPTION_ZH,
-  SCENARIOS_ID,
-  SCENARIOS_TITLE,
-  SCENARIOS_TITLE_ZH,
-  TABLES,
-} from "./tables";
+import { derivationText, sourceOf } from "./places";
+import { SCENARIOS, SCENARIOS_ID, SCENARIOS_SUMMARY, TABLES } from "./tables";
 import type { BaselineTable, CheckStatus, DerivedFigure, Fact, TableRow } from "./types";
+import { PERIODS, UNITS } from "./vocabulary";
 
 export * from "./types";
 export { FACTS } from "./facts";
 export { DERIVED } from "./derived";
 export { factById, derivedById, derivedValue, valueOf } from "./lookup";
-export { CHECKS, checkById, checkStatus, evaluateCheck, halfUnit, idsOfCheck, EXACT_RELATIVE } from "./checks";
-export type { CheckAttempt, CheckEvaluation } from "./checks";
 export {
-  TABLES,
-  SCENARIOS,
-  SCENARIOS_ID,
-  SCENARIOS_TITLE,
-  SCENARIOS_TITLE_ZH,
-  SCENARIOS_DESCRIPTION,
-  SCENARIOS_DESCRIPTION_ZH,
-  FACT_TABLE_COLUMNS,
-} from "./tables";
+  CHECKS,
+  CHECK_DECLARATIONS,
+  checkById,
+  checkStatus,
+  checkStatusCell,
+  evaluateCheck,
+  halfUnit,
+  idsOfCheck,
+  statusText,
+  withinStatus,
+  EXACT_RELATIVE,
+} from "./checks";
+export { TABLES, SCENARIOS, SCENARIOS_ID, SCENARIOS_SUMMARY } from "./tables";
 export { SECTIONS, sectionById } from "./sections";
-export { formatValue } from "./format";
-
-/** The language of labels, headers and explanations in a spill. */
-export type Lang = "en" | "zh";
+export { formatDate, formatValue } from "./format";
+export { LANGS, LANGUAGE_TAGS, fill, inLang, isLang } from "./lang";
+export type { Bilingual, Lang, WithZh } from "./lang";
+export { ATTRIBUTIONS, KINDS, OPERATIONS, PERIODS, STATUSES, UNITS } from "./vocabulary";
+export { ARTICLE, ARTICLE_NOTES } from "./article";
+export { derivationText, paragraphsOf, sourceOf } from "./places";
 
 /** A spilled table: rows of text and numbers, the header row first. */
 export type Spill = (string | number)[][];
@@ -74,16 +72,7 @@ export function parseTableIds(list: string | readonly string[]): { ids: string[]
 export type TableSummary = Pick<BaselineTable, "id" | "title" | "title_zh" | "description" | "description_zh">;
 
 /** Everything a user can insert or spill, in order: the tables, then the qualitative scenarios. */
-export const TABLE_SUMMARIES: readonly TableSummary[] = [
-  ...TABLES,
-  {
-    id: SCENARIOS_ID,
-    title: SCENARIOS_TITLE,
-    title_zh: SCENARIOS_TITLE_ZH,
-    description: SCENARIOS_DESCRIPTION,
-    description_zh: SCENARIOS_DESCRIPTION_ZH,
-  },
-];
+export const TABLE_SUMMARIES: readonly TableSummary[] = [...TABLES, SCENARIOS_SUMMARY];
 
 /** The id of a table row: its fact or derived id. */
 export function rowId(row: TableRow): string {
@@ -118,16 +107,6 @@ function lookupFact(id: string): Fact | undefined {
 
 function lookupDerived(id: string): DerivedFigure | undefined {
   return derivedById(id) ?? derivedById(norm(id));
-}
-
-/** "Section title — locator (cites X)": where a fact stands in the article. */
-function sourceOf(f: Fact): string {
-  const title = sectionById(f.section)?.title ?? f.section;
-  return `${title} — ${f.locator}${f.attribution ? ` (cites ${f.attribution})` : ""}`;
-}
-
-function derivationText(d: DerivedFigure): string {
-  return `Derived: ${d.derivation.op}(${d.derivation.args.join(", ")})`;
 }
 
 /** The fields EXPOSURE.FACT answers. */
@@ -210,19 +189,14 @@ const CHECKS_HEADER: Record<Lang, string[]> = {
 
 function tableRowCells(row: TableRow, lang: Lang): (string | number)[] {
   const id = rowId(row);
-  if ("fact" in row) {
-    const f = factById(id);
-    if (!f) return [id, "#N/A", "", "", ""];
-    return [lang === "zh" ? f.label_zh : f.label, f.value, f.unit, f.period, checkStatusOfRow(id)];
-  }
-  const d = derivedById(id);
-  if (!d) return [id, "#N/A", "", "", ""];
-  const v = derivedValue(id);
+  const x = "fact" in row ? factById(id) : derivedById(id);
+  if (!x) return [id, "#N/A", "", "", ""];
+  const v = "value" in x ? x.value : derivedValue(id);
   return [
-    lang === "zh" ? d.label_zh : d.label,
+    inLang(x, "label", lang),
     isExposureError(v) ? v.kind : v,
-    d.unit,
-    d.period,
+    UNITS[x.unit][lang],
+    PERIODS[x.period][lang],
     checkStatusOfRow(id),
   ];
 }
@@ -231,12 +205,7 @@ function tableRowCells(row: TableRow, lang: Lang): (string | number)[] {
 export function scenariosSpill(lang: Lang = "en"): Spill {
   return [
     [...SCENARIO_HEADER[lang]],
-    ...SCENARIOS.map((s) => [
-      s.id,
-      lang === "zh" ? s.name_zh : s.name,
-      lang === "zh" ? s.description_zh : s.description,
-      s.facts.join(", "),
-    ]),
+    ...SCENARIOS.map((s) => [s.id, inLang(s, "name", lang), inLang(s, "description", lang), s.facts.join(", ")]),
   ];
 }
 
@@ -250,7 +219,7 @@ export function scenariosSpill(lang: Lang = "en"): Spill {
  */
 export function baselineSpill(tableId?: string, lang: Lang = "en"): Spill | ExposureError {
   if (tableId === undefined || tableId === null || String(tableId).trim() === "") {
-    return [[...LIST_HEADER[lang]], ...TABLE_SUMMARIES.map((t) => [t.id, lang === "zh" ? t.title_zh : t.title])];
+    return [[...LIST_HEADER[lang]], ...TABLE_SUMMARIES.map((t) => [t.id, inLang(t, "title", lang)])];
   }
   if (norm(String(tableId)) === SCENARIOS_ID) return scenariosSpill(lang);
   const t = tableById(String(tableId));
@@ -258,21 +227,18 @@ export function baselineSpill(tableId?: string, lang: Lang = "en"): Spill | Expo
   return [[...TABLE_HEADER[lang]], ...t.rows.map((r) => tableRowCells(r, lang))];
 }
 
-/** Every check as a spill: id, stated, derived, difference, tolerance, status, explanation. */
+/** Every check as a spill: id, stated, derived, difference, tolerance, status (its id), explanation. */
 export function checksSpill(lang: Lang = "en"): Spill {
   // the baseline never changes: evaluate once per language, hand out fresh rows each call
-  const rows = (CHECK_ROWS[lang] ??= CHECKS.map((c) => {
-    const e = evaluateCheck(c);
-    return [
-      e.id,
-      e.stated,
-      e.derived,
-      e.difference,
-      e.tolerance,
-      e.status,
-      lang === "zh" ? e.explanation_zh : e.explanation,
-    ];
-  }));
+  const rows = (CHECK_ROWS[lang] ??= CHECKS.map((c) => [
+    c.id,
+    c.statedValue,
+    c.derivedValue,
+    c.difference,
+    c.tolerance,
+    c.status,
+    inLang(c, "explanation", lang),
+  ]));
   return [[...CHECKS_HEADER[lang]], ...rows.map((r) => [...r])];
 }
 const CHECK_ROWS: Partial<Record<Lang, Spill>> = {};

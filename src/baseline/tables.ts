@@ -2,22 +2,12 @@
  * The baseline tables an analyst works from: every fact in exactly one table, derived figures
  * beside the facts they come from; and the article's three scenarios for NVIDIA, as text.
  */
-import type { BaselineTable, Scenario, TableColumn, TableRow } from "./types";
+import type { BaselineTable, Scenario, TableRow } from "./types";
 
 const fact = (id: string): TableRow => ({ fact: id });
 const derived = (id: string): TableRow => ({ derived: id });
 
-/** The columns every fact table shows. */
-export const FACT_TABLE_COLUMNS: readonly TableColumn[] = [
-  { key: "label", header: "Figure", header_zh: "指标" },
-  { key: "value", header: "Value", header_zh: "数值" },
-  { key: "unit", header: "Unit", header_zh: "单位" },
-  { key: "period", header: "Period", header_zh: "期间" },
-  { key: "check", header: "Check", header_zh: "核对" },
-];
-
-const ARTICLE = "Article on NVIDIA's China exposure after the H20 licence requirement (Chinese)";
-const ARTICLE_ZH = "关于H20出口许可要求后英伟达中国敞口的文章（中文）";
+/** Said of every table with derived rows. */
 const DERIVED_NOTE = "derived rows are computed by the workbench from the stated figures";
 const DERIVED_NOTE_ZH = "推导行由本工具根据文中数字计算";
 
@@ -31,7 +21,6 @@ export const TABLES: readonly BaselineTable[] = [
     description:
       "China revenue, its share of the group, the H20 orders at risk, the write-down and the gap China leaves.",
     description_zh: "中国区营收及其占比、面临风险的H20订单、库存减值以及失去中国市场留下的缺口。",
-    columns: FACT_TABLE_COLUMNS,
     rows: [
       fact("china_revenue_2023"),
       fact("china_revenue_2024"),
@@ -58,8 +47,8 @@ export const TABLES: readonly BaselineTable[] = [
       derived("h20_orders_share_of_global_revenue"),
       derived("china_gap_implied_by_stated_share"),
     ],
-    sourceNote: `${ARTICLE}: opening and revenue paragraphs; ${DERIVED_NOTE}.`,
-    sourceNote_zh: `${ARTICLE_ZH}：开篇及营收段落；${DERIVED_NOTE_ZH}。`,
+    sourceNote: `opening and revenue paragraphs; ${DERIVED_NOTE}.`,
+    sourceNote_zh: `开篇及营收段落；${DERIVED_NOTE_ZH}。`,
   },
   {
     id: "market_reaction",
@@ -70,7 +59,6 @@ export const TABLES: readonly BaselineTable[] = [
     description:
       "The one-day share price fall, the fall in market value from the 2025 peak, and the precedent investors fear.",
     description_zh: "股价单日跌幅、市值自2025年峰值的回落，以及投资者担忧的前车之鉴。",
-    columns: FACT_TABLE_COLUMNS,
     rows: [
       fact("share_price_fall_one_day"),
       fact("market_value_peak_2025"),
@@ -79,8 +67,8 @@ export const TABLES: readonly BaselineTable[] = [
       derived("market_value_drawdown"),
       fact("qualcomm_huawei_cutoff_year"),
     ],
-    sourceNote: `${ARTICLE}: opening and market-value paragraphs; ${DERIVED_NOTE}.`,
-    sourceNote_zh: `${ARTICLE_ZH}：开篇及市值段落；${DERIVED_NOTE_ZH}。`,
+    sourceNote: `opening and market-value paragraphs; ${DERIVED_NOTE}.`,
+    sourceNote_zh: `开篇及市值段落；${DERIVED_NOTE_ZH}。`,
   },
   {
     id: "us_export_controls",
@@ -90,15 +78,14 @@ export const TABLES: readonly BaselineTable[] = [
     sheetName_zh: "美国出口管制",
     description: "When the controls came, and what the US chip industry sells to the market it restricts.",
     description_zh: "管制措施的时间节点，以及美国芯片业对被限制市场的销售规模。",
-    columns: FACT_TABLE_COLUMNS,
     rows: [
       fact("us_high_end_chip_ban_year"),
       fact("licence_requirement_date"),
       fact("us_chip_sales_to_china_2024"),
       fact("china_share_global_chip_consumption"),
     ],
-    sourceNote: `${ARTICLE}: opening paragraph and the paragraph on the US dilemma.`,
-    sourceNote_zh: `${ARTICLE_ZH}：开篇及美方两难段落。`,
+    sourceNote: `opening paragraph and the paragraph on the US dilemma.`,
+    sourceNote_zh: `开篇及美方两难段落。`,
   },
   {
     id: "compute_substitution",
@@ -109,7 +96,6 @@ export const TABLES: readonly BaselineTable[] = [
     description:
       "How the H20 compares with NVIDIA's own chips and with Huawei's Ascend 910B, and how far domestic chips have come.",
     description_zh: "H20与英伟达自家芯片及华为昇腾910B的对比，以及国产芯片的进展。",
-    columns: FACT_TABLE_COLUMNS,
     rows: [
       fact("h20_vs_h100_performance_low"),
       fact("h20_vs_h100_performance_high"),
@@ -121,11 +107,12 @@ export const TABLES: readonly BaselineTable[] = [
       derived("ascend_910b_vs_h100_low"),
       derived("ascend_910b_vs_h100_high"),
       fact("domestic_ai_chip_share_2024"),
+      derived("h20_plus_domestic_share"),
       fact("domestic_chip_catch_up_years"),
       fact("ai_chip_self_sufficiency_2027"),
     ],
-    sourceNote: `${ARTICLE}: opening paragraph, the substitution paragraph and the outlook for China; ${DERIVED_NOTE}.`,
-    sourceNote_zh: `${ARTICLE_ZH}：开篇、替代段落及中国展望；${DERIVED_NOTE_ZH}。`,
+    sourceNote: `opening paragraph, the substitution paragraph and the outlook for China; ${DERIVED_NOTE}.`,
+    sourceNote_zh: `开篇、替代段落及中国展望；${DERIVED_NOTE_ZH}。`,
   },
   {
     id: "software_ecosystems",
@@ -136,7 +123,6 @@ export const TABLES: readonly BaselineTable[] = [
     description:
       "CUDA's developer moat and the Chinese frameworks growing against it, with the article's stated growth checked.",
     description_zh: "CUDA的开发者护城河与正在崛起的国产框架，并核对文中所述增速。",
-    columns: FACT_TABLE_COLUMNS,
     rows: [
       fact("cuda_registered_developers"),
       fact("china_llm_firms_cuda_dependence"),
@@ -154,8 +140,8 @@ export const TABLES: readonly BaselineTable[] = [
       fact("paddlepaddle_share_2025"),
       derived("paddlepaddle_share_change_points"),
     ],
-    sourceNote: `${ARTICLE}: the CUDA 'soft hegemony' point, China's response and the future-trends paragraph; ${DERIVED_NOTE}.`,
-    sourceNote_zh: `${ARTICLE_ZH}：CUDA“软霸权”一节、中国应对及未来趋势段落；${DERIVED_NOTE_ZH}。`,
+    sourceNote: `the CUDA 'soft hegemony' point, China's response and the future-trends paragraph; ${DERIVED_NOTE}.`,
+    sourceNote_zh: `CUDA“软霸权”一节、中国应对及未来趋势段落；${DERIVED_NOTE_ZH}。`,
   },
   {
     id: "standards_equipment_talent",
@@ -166,7 +152,6 @@ export const TABLES: readonly BaselineTable[] = [
     description:
       "Shares of AI standard proposals, China's equipment market and its localisation, technology milestones, and the flow of talent.",
     description_zh: "AI标准提案占比、中国设备市场及国产化、技术里程碑与人才流动。",
-    columns: FACT_TABLE_COLUMNS,
     rows: [
       fact("itu_ai_standard_share_china_2020"),
       fact("itu_ai_standard_share_china_2025"),
@@ -176,8 +161,9 @@ export const TABLES: readonly BaselineTable[] = [
       derived("itu_us_share_change_points"),
       derived("itu_us_lead_2020_points"),
       derived("itu_us_lead_2025_points"),
+      derived("itu_china_plus_us_share_2020"),
+      derived("itu_china_plus_us_share_2025"),
       fact("icc_tech_spec_v2_deadline"),
-      fact("icc_tech_spec_version"),
       fact("china_ai_framework_standard_deadline"),
       fact("us_equipment_exports_china_2021"),
       fact("us_equipment_exports_china_2024"),
@@ -188,6 +174,7 @@ export const TABLES: readonly BaselineTable[] = [
       fact("china_equipment_localisation_2024"),
       derived("equipment_localisation_change_points"),
       derived("domestic_equipment_purchases_2024"),
+      derived("equipment_us_plus_domestic_2024"),
       fact("smee_28nm_lithography_delivered"),
       fact("smee_14nm_breakthrough_plan_2025"),
       fact("cas_photonic_chip_prototype_nm"),
@@ -196,12 +183,14 @@ export const TABLES: readonly BaselineTable[] = [
       fact("us_experts_growth_vs_2022"),
       derived("us_experts_joined_2022_implied"),
       derived("us_experts_increase_vs_2022"),
+      derived("us_experts_joined_2022_whole"),
+      derived("us_experts_growth_from_whole_2022"),
       fact("smic_overseas_rd_share_2020"),
       fact("smic_overseas_rd_share_2025"),
       derived("smic_overseas_share_change_points"),
     ],
-    sourceNote: `${ARTICLE}: the standards, equipment-and-materials and talent points (citing ITU and SEMI), with China's response and the future trends; ${DERIVED_NOTE}.`,
-    sourceNote_zh: `${ARTICLE_ZH}：标准、设备材料及人才各节（引用ITU与SEMI数据），以及中国应对与未来趋势；${DERIVED_NOTE_ZH}。`,
+    sourceNote: `the standards, equipment-and-materials and talent points (citing ITU and SEMI), with China's response and the future trends; ${DERIVED_NOTE}.`,
+    sourceNote_zh: `标准、设备材料及人才各节（引用ITU与SEMI数据），以及中国应对与未来趋势；${DERIVED_NOTE_ZH}。`,
   },
   {
     id: "decoupling_cost",
@@ -212,7 +201,6 @@ export const TABLES: readonly BaselineTable[] = [
     description:
       "What full decoupling would cost the industry, the US and NVIDIA, and what the cut-off costs China in the short run.",
     description_zh: "完全脱钩对全球产业、美国企业和英伟达的代价，以及断供对中国的短期冲击。",
-    columns: FACT_TABLE_COLUMNS,
     rows: [
       fact("decoupling_global_chip_industry_loss"),
       fact("decoupling_us_market_share_loss"),
@@ -221,8 +209,8 @@ export const TABLES: readonly BaselineTable[] = [
       fact("vietnam_packaging_plant_investment"),
       fact("china_ai_compute_cost_rise"),
     ],
-    sourceNote: `${ARTICLE}: the decoupling paragraph (citing Boston Consulting Group), the third scenario and the short-term outlook for China; ${DERIVED_NOTE}.`,
-    sourceNote_zh: `${ARTICLE_ZH}：脱钩段落（引用波士顿咨询测算）、第三种情景及中国短期展望；${DERIVED_NOTE_ZH}。`,
+    sourceNote: `the decoupling paragraph (citing Boston Consulting Group), the third scenario and the short-term outlook for China; ${DERIVED_NOTE}.`,
+    sourceNote_zh: `脱钩段落（引用波士顿咨询测算）、第三种情景及中国短期展望；${DERIVED_NOTE_ZH}。`,
   },
   {
     id: "policy_responses",
@@ -233,7 +221,6 @@ export const TABLES: readonly BaselineTable[] = [
     description:
       "China's funding plan and the article's recommended funds, counter-measures and targets (proposals, not announcements).",
     description_zh: "中国的资金计划，以及文章建议的基金、反制措施与目标（属建议，并非已公布政策）。",
-    columns: FACT_TABLE_COLUMNS,
     rows: [
       fact("new_infrastructure_ai_chip_funding_2025"),
       fact("supply_chain_security_fund"),
@@ -251,18 +238,23 @@ export const TABLES: readonly BaselineTable[] = [
       fact("domestic_ai_framework_developers_target"),
       fact("international_ai_standards_share_target"),
     ],
-    sourceNote: `${ARTICLE}: China's response, the strategic advice, the policy recommendations and the conclusion.`,
-    sourceNote_zh: `${ARTICLE_ZH}：中国应对、战略建议、政策建议及结语。`,
+    sourceNote: `China's response, the strategic advice, the policy recommendations and the conclusion.`,
+    sourceNote_zh: `中国应对、战略建议、政策建议及结语。`,
   },
 ];
 
 /** The id under which the scenarios answer in BASELINE("scenarios"). */
 export const SCENARIOS_ID = "scenarios";
-export const SCENARIOS_TITLE = "NVIDIA's three scenarios";
-export const SCENARIOS_TITLE_ZH = "英伟达的三种情景";
-export const SCENARIOS_DESCRIPTION =
-  "The article's three paths for NVIDIA: limited cooperation, split standards, third-country transshipment.";
-export const SCENARIOS_DESCRIPTION_ZH = "文章提出的英伟达三种路径：有限合作、技术标准割裂、第三国转口贸易。";
+
+/** The scenarios as a list of the baseline shows them, beside the tables. */
+export const SCENARIOS_SUMMARY = {
+  id: SCENARIOS_ID,
+  title: "NVIDIA's three scenarios",
+  title_zh: "英伟达的三种情景",
+  description:
+    "The article's three paths for NVIDIA: limited cooperation, split standards, third-country transshipment.",
+  description_zh: "文章提出的英伟达三种路径：有限合作、技术标准割裂、第三国转口贸易。",
+} as const;
 
 /** The article's three scenarios for NVIDIA, in its order, with the facts that bear on each. */
 export const SCENARIOS: readonly Scenario[] = [

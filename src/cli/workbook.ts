@@ -10,13 +10,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { TABLE_SUMMARIES, TABLES, parseTableIds } from "../baseline";
+import { LANGS, TABLE_SUMMARIES, TABLES, parseTableIds, type Lang } from "../baseline";
 import { buildPlan } from "../workbook/plan";
 import { XLSX_LIMITATIONS, planToXlsx, summarizePlan, type XlsxSummary } from "../workbook/xlsx";
 import { OutputError, ioMessage, writeWhole } from "./write-file";
-
-const LANGS = ["en", "zh"] as const;
-type Lang = (typeof LANGS)[number];
 
 export const USAGE = `Usage: npm run workbook -- --out FILE.xlsx [options]
 

@@ -1,12 +1,16 @@
 /**
  * Every string the taskpane and the inserted sheets show, in one table keyed by id, with an
- * English and a Simplified Chinese edition. Nothing the user reads is written inline elsewhere.
- * Keys: `pane.*` for the taskpane, `sheet.*` for the workbook plan.
+ * English and a Simplified Chinese edition. Nothing the user reads is written inline elsewhere,
+ * except the article's own vocabulary (units, periods, kinds, statuses, notes), which src/baseline
+ * holds. Keys: `pane.*` for the taskpane, `sheet.*` for the workbook plan. A key lacking a language
+ * fails the build; a key nothing uses fails tests/i18n/strings.test.ts.
  */
-export type Lang = "en" | "zh";
+import { fill, type Lang } from "../baseline/lang";
+
+export { LANGS, LANGUAGE_TAGS, inLang, isLang } from "../baseline/lang";
+export type { Bilingual, Lang } from "../baseline/lang";
 
 export const STRINGS = {
-  "sheet.source": { en: "Source", zh: "来源" },
   "sheet.col.item": { en: "Item", zh: "项目" },
   "sheet.col.value": { en: "Value", zh: "数值" },
   "sheet.col.unit": { en: "Unit", zh: "单位" },
@@ -15,8 +19,8 @@ export const STRINGS = {
   "sheet.col.check": { en: "Check", zh: "核对" },
   "sheet.col.where": { en: "Where in the article", zh: "文中位置" },
   "sheet.col.id": { en: "Id", zh: "编号" },
-  "sheet.col.stated": { en: "Stated", zh: "文中数值" },
-  "sheet.col.derived": { en: "Recomputed", zh: "重算数值" },
+  "sheet.col.stated": { en: "Reference", zh: "参照值" },
+  "sheet.col.derived": { en: "Computed", zh: "计算值" },
   "sheet.col.difference": { en: "Difference", zh: "差异" },
   "sheet.col.tolerance": { en: "Tolerance", zh: "容差" },
   "sheet.col.status": { en: "Status", zh: "状态" },
@@ -25,25 +29,25 @@ export const STRINGS = {
   "sheet.col.description": { en: "What it holds", zh: "内容" },
   "sheet.col.scenario": { en: "Scenario", zh: "情景" },
   "sheet.col.related": { en: "Related figures", zh: "相关数据" },
-  "sheet.kind.observed": { en: "observed", zh: "实际" },
-  "sheet.kind.estimate": { en: "estimate", zh: "估计" },
-  "sheet.kind.forecast": { en: "forecast", zh: "预测" },
-  "sheet.kind.target": { en: "target", zh: "目标" },
-  "sheet.kind.plan": { en: "plan", zh: "计划" },
-  "sheet.kind.milestone": { en: "milestone", zh: "里程碑" },
-  "sheet.kind.derived": { en: "derived (formula)", zh: "推算（公式）" },
-  "sheet.status.consistent": { en: "consistent", zh: "一致" },
-  "sheet.status.rounded": { en: "rounded", zh: "四舍五入后一致" },
-  "sheet.status.inconsistent": { en: "inconsistent", zh: "不一致" },
-  "sheet.status.not_reproducible": { en: "not reproducible", zh: "无法复现" },
   "sheet.note.heading": { en: "Notes", zh: "注释" },
   "sheet.note.legend": {
     en: "Blue figures are stated in the article (inputs you may overwrite); black figures are live Excel formulas over them.",
     zh: "蓝色数字为文中所述（可改写的输入）；黑色数字为基于其计算的实时 Excel 公式。",
   },
+  "sheet.note.source": {
+    en: "Source: paragraphs {paragraphs} of the article — {note}",
+    zh: "来源：文章第{paragraphs}段——{note}",
+  },
+  "sheet.note.figure": { en: "{label} ({period})", zh: "{label}（{period}）" },
+  "sheet.note.row": { en: "{figures}: {note}", zh: "{figures}：{note}" },
+  "sheet.about.source": { en: "The source", zh: "资料来源" },
   "sheet.note.article": {
-    en: "Article: NVIDIA's China exposure after the US H20 export-licence requirement (Chinese).",
-    zh: "文章：美国H20出口许可要求后英伟达的中国业务敞口（中文）。",
+    en: "Source: an article in Chinese on {title}, written after the licence requirement of {date}: it reports the first quarter of 2025, so it dates from spring 2025.",
+    zh: "来源：一篇关于{title}的中文文章，写于{date}出口许可要求之后；文中已报告2025年第一季度的数据，故成文于2025年春。",
+  },
+  "sheet.about.places": {
+    en: "Where in the article: the paragraph (1–{paragraphs}, in reading order), the section we name it by, and the place in the paragraph in our own words; the article is never quoted.",
+    zh: "文中位置：段落（按阅读顺序为第1–{paragraphs}段）、本工具为其所起的章节名，以及在该段中的位置（用本工具自己的话描述，不引用原文）。",
   },
   "sheet.about.title": { en: "China-exposure workbench: baseline", zh: "中国敞口工作台：基准数据" },
   "sheet.about.subtitle": {
@@ -54,8 +58,8 @@ export const STRINGS = {
   "sheet.checks.name": { en: "Checks", zh: "核对" },
   "sheet.checks.title": { en: "Consistency checks of the article's figures", zh: "文中数据一致性核对" },
   "sheet.checks.subtitle": {
-    en: "Each stated figure recomputed from the others; the status is a live formula against the tolerance.",
-    zh: "每个文中数据均由其他数据重算；状态为按容差计算的实时公式。",
+    en: "Where the article's figures meet: each check sets a reference figure against one computed from the others, with its arithmetic; where the numbers decide, the status is a live formula.",
+    zh: "文中数字相互印证之处：每项核对将参照值与由其他数字算出的值对照，并列出算式；凡可由数字判定的，状态均为实时公式。",
   },
   "sheet.chart.china_revenue": { en: "NVIDIA China revenue (USD bn)", zh: "英伟达中国区营收（十亿美元）" },
   "sheet.chart.market_value": { en: "NVIDIA market value (USD tn)", zh: "英伟达市值（万亿美元）" },
@@ -87,7 +91,6 @@ export const STRINGS = {
   "pane.lang.legend": { en: "Language", zh: "语言" },
   "pane.lang.en": { en: "English", zh: "English" },
   "pane.lang.zh": { en: "简体中文", zh: "简体中文" },
-  "pane.loading": { en: "Loading…", zh: "正在加载…" },
   "pane.tables.heading": { en: "Baseline tables", zh: "基准数据表" },
   "pane.tables.hint": {
     en: "Each table becomes a sheet; the sheets a table's formulas need come along.",
@@ -273,12 +276,12 @@ export const STRINGS = {
   "pane.autoopen.on": { en: "The pane will open with this workbook.", zh: "打开此工作簿时将显示此窗格。" },
   "pane.autoopen.off": { en: "The pane will not open by itself.", zh: "打开此工作簿时不会自动显示此窗格。" },
   "pane.autoopen.failed": { en: "Excel did not save this setting. Try again.", zh: "Excel 未能保存此设置，请重试。" },
-  "pane.list_separator": { en: ", ", zh: "、" },
+  list_separator: { en: ", ", zh: "、" },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringId = keyof typeof STRINGS;
 
 /** The string `id` in `lang`, with `{name}` placeholders filled from `vars`. */
 export function t(id: StringId, lang: Lang = "en", vars: Record<string, string | number> = {}): string {
-  return STRINGS[id][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  return fill(STRINGS[id][lang], vars);
 }

@@ -33,6 +33,7 @@ const OPS = {
     evaluate: (a, b) => finite(a - b),
     formula: (a, b) => `${a}-${b}`,
   },
+  sum: { operands: ["a", "b"], evaluate: (a, b) => finite(a + b), formula: (a, b) => `${a}+${b}` },
   product: { operands: ["a", "b"], evaluate: (a, b) => finite(a * b), formula: (a, b) => `${a}*${b}` },
   share: { operands: ["part", "whole"], evaluate: shareOf, formula: (a, b) => `${a}/${b}` },
   implied_total: { operands: ["part", "share"], evaluate: impliedTotal, formula: (a, b) => `${a}/${b}` },
@@ -59,6 +60,12 @@ const OPS = {
     formula: (a, d) => `${a}/(1-${d})`,
   },
   drawdown: { operands: ["peak", "current"], evaluate: drawdown, formula: (p, c) => `(${p}-${c})/${p}` },
+  /** the nearest whole number, halves away from zero as Excel's ROUND(x,0) (a head count implied by a rate) */
+  nearest_whole: {
+    operands: ["x"],
+    evaluate: (x) => finite(Math.sign(x) * Math.round(Math.abs(x))),
+    formula: (x) => `ROUND(${x},0)`,
+  },
 } satisfies Record<string, OpSpec>;
 
 export type DerivationOp = keyof typeof OPS;

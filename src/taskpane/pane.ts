@@ -4,7 +4,7 @@
  * through PaneServices, so the page can run against a test double.
  */
 import type { TableSummary } from "../baseline";
-import { Lang, StringId, t } from "../i18n/strings";
+import { LANGUAGE_TAGS, Lang, StringId, t } from "../i18n/strings";
 import type { InsertPhase, InsertReport } from "../workbook/report";
 import { failedReport, type ConvertReport, type ScanReport, type SharingScope } from "../workbook/sharing";
 import {
@@ -21,6 +21,13 @@ import {
   tableDescription,
   tableTitle,
 } from "./view";
+
+/** What the pane says after the auto-open setting was changed. */
+const AUTO_OPEN_NOTE = {
+  on: "pane.autoopen.on",
+  off: "pane.autoopen.off",
+  failed: "pane.autoopen.failed",
+} as const satisfies Record<string, StringId>;
 
 export interface PaneServices {
   /** false when Excel lacks ExcelApi 1.12 */
@@ -59,7 +66,7 @@ interface State {
   pendingScan?: ScanReport;
   sharingMessage?: { text: () => string; notes: () => string[]; error: boolean };
   autoOpen: boolean;
-  autoOpenNote?: "on" | "off" | "failed";
+  autoOpenNote?: keyof typeof AUTO_OPEN_NOTE;
 }
 
 const $ = <T extends HTMLElement>(doc: Document, id: string): T => {
@@ -287,7 +294,7 @@ export class Pane {
     const { doc, state } = this;
     const lang = state.lang;
     const tr = (id: StringId, vars?: Record<string, string | number>) => t(id, lang, vars);
-    doc.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
+    doc.documentElement.lang = LANGUAGE_TAGS[lang];
     doc.title = tr("pane.doc_title");
     doc.querySelectorAll<HTMLElement>("[data-i18n]").forEach((el) => {
       el.textContent = tr(el.dataset.i18n as StringId);
@@ -402,6 +409,6 @@ export class Pane {
     const autoNote = $(doc, "autoopen-status");
     autoNote.hidden = !state.autoOpenNote;
     autoNote.className = `caption ${state.autoOpenNote === "failed" ? "error-text" : ""}`;
-    autoNote.textContent = state.autoOpenNote ? tr(`pane.autoopen.${state.autoOpenNote}`) : "";
+    autoNote.textContent = state.autoOpenNote ? tr(AUTO_OPEN_NOTE[state.autoOpenNote]) : "";
   }
 }

@@ -6,17 +6,26 @@
  */
 import { derivationFormula, operandIds } from "../model";
 import {
+  ARTICLE,
+  ARTICLE_NOTES,
   CHECKS,
-  EXACT_RELATIVE,
+  KINDS,
+  PERIODS,
   SCENARIOS,
   SCENARIOS_ID,
-  SCENARIOS_TITLE,
-  SCENARIOS_TITLE_ZH,
+  SCENARIOS_SUMMARY,
   TABLES,
+  UNITS,
+  checkStatusCell,
+  derivationText,
   derivedById,
-  evaluateCheck,
   factById,
+  formatDate,
+  inLang,
+  paragraphsOf,
+  sourceOf,
 } from "../baseline";
+import type { WithZh } from "../baseline";
 import type { BaselineTable, ConsistencyCheck, Unit } from "../baseline/types";
 import { Lang, StringId, t } from "../i18n/strings";
 import { cleanSheetName, columnLetters } from "./address";
@@ -52,7 +61,6 @@ export const NUMBER_FORMATS: Record<Unit, string> = {
   year: "0",
   years: "General",
   date: "yyyy-mm-dd",
-  version: "0.0",
 };
 
 /** Where the header row of every table sheet sits; data rows follow it. */
@@ -60,6 +68,29 @@ export const HEADER_ROW = 5;
 const FIRST_ROW = HEADER_ROW + 1;
 /** Columns of a table sheet, in order. */
 const COLUMNS = ["item", "value", "unit", "period", "kind", "check", "where", "id"] as const;
+
+/** The header of each column any sheet shows. */
+const HEADERS = {
+  item: "sheet.col.item",
+  value: "sheet.col.value",
+  unit: "sheet.col.unit",
+  period: "sheet.col.period",
+  kind: "sheet.col.kind",
+  check: "sheet.col.check",
+  where: "sheet.col.where",
+  id: "sheet.col.id",
+  stated: "sheet.col.stated",
+  derived: "sheet.col.derived",
+  difference: "sheet.col.difference",
+  tolerance: "sheet.col.tolerance",
+  status: "sheet.col.status",
+  explanation: "sheet.col.explanation",
+  sheet: "sheet.col.sheet",
+  description: "sheet.col.description",
+  scenario: "sheet.col.scenario",
+  related: "sheet.col.related",
+} as const satisfies Record<string, StringId>;
+type Column = keyof typeof HEADERS;
 const VALUE_COL = "B";
 const WIDTHS = [64, 12, 10, 12, 18, 18, 56, 40];
 
@@ -127,35 +158,24 @@ function refFrom(placed: Map<string, Placement>, fromSheet: string) {
   };
 }
 
-/**
- * The status of a check as a live formula, the same test as the baseline's checkStatus: consistent
- * within a relative 1e-9 of the larger value, rounded within the tolerance, inconsistent beyond
- * it. A check whose figure no combination reproduces stays a text.
- */
-function checkFormula(check: ConsistencyCheck, ref: (id: string) => string, lang: Lang): PlanCell {
-  const s = (k: "consistent" | "rounded" | "inconsistent") => `"${t(`sheet.status.${k}`, lang)}"`;
-  if (evaluateCheck(check).status === "not_reproducible") return t("sheet.status.not_reproducible", lang);
-  const stated = ref(check.stated);
-  const derived = ref(check.derived);
-  const diff = `ABS(${derived}-${stated})`;
-  const scale = `MAX(ABS(${stated}),ABS(${derived}))`;
-  const eps = String(EXACT_RELATIVE).toUpperCase();
-  return {
-    formula:
-      `=IF(${diff}<=${eps}*${scale},${s("consistent")},` +
-      `IF(${diff}<=${check.tolerance}+${eps}*MAX(1,${scale}),${s("rounded")},${s("inconsistent")}))`,
-  };
+function header(lang: Lang, ids: readonly Column[]): PlanCell[] {
+  return ids.map((c) => t(HEADERS[c], lang));
 }
 
-function header(lang: Lang, ids: readonly string[]): PlanCell[] {
-  return ids.map((c) => t(`sheet.col.${c}` as StringId, lang));
+/** The article, identified: what it is about and when it was written (the licence date, from its fact). */
+function articleNote(lang: Lang): string {
+  const written = factById(ARTICLE.writtenAfter);
+  return t("sheet.note.article", lang, {
+    title: ARTICLE.title[lang],
+    date: written ? formatDate(written.value, lang) : "",
+  });
 }
 
 function titleBlocks(title: string, subtitle: string, lang: Lang): CellBlock[] {
   return [
     { address: "A1", cells: [[title]], style: "title" },
     { address: "A2", cells: [[subtitle]], style: "subtitle" },
-    { address: "A3", cells: [[t("sheet.note.article", lang)]], style: "note" },
+    { address: "A3", cells: [[articleNote(lang)]], style: "note" },
   ];
 }
 
@@ -241,7 +261,10 @@ function chartsFor(
       { address: at(left, top), cells: [[t(c.title, lang), ...c.series.map((s) => t(s.name, lang))]], style: "header" },
       {
         address: at(left, top + 1),
-        cells: first.map((f, k) => [f.period, ...c.series.map((s) => ({ formula: `=${ref(s.ids[k])}` }))]),
+        cells: first.map((f, k) => [
+          PERIODS[f.period][lang],
+          ...c.series.map((s) => ({ formula: `=${ref(s.ids[k])}` })),
+        ]),
         numberFormat: first.map(() => [TEXT, ...c.series.map(() => NUMBER_FORMATS[unit])]),
         style: "formula",
       },
@@ -257,6 +280,27 @@ function chartsFor(
   return { blocks, charts };
 }
 
+/** The Notes under a table: its source paragraphs, the notes on its rows (rows sharing a note once), the legend. */
+function notesOf(table: BaselineTable, lang: Lang): PlanCell[][] {
+  const paragraphs = paragraphsOf(table).join(t("list_separator", lang));
+  const byNote = new Map<string, string[]>();
+  for (const r of table.rows) {
+    const x = "fact" in r ? factById(r.fact) : derivedById(r.derived);
+    if (x?.note === undefined || x.note_zh === undefined) continue;
+    const note = inLang(x as WithZh<"note">, "note", lang);
+    const what = t("sheet.note.figure", lang, { label: inLang(x, "label", lang), period: PERIODS[x.period][lang] });
+    byNote.set(note, [...(byNote.get(note) ?? []), what]);
+  }
+  return [
+    [t("sheet.note.heading", lang)],
+    [t("sheet.note.source", lang, { paragraphs, note: inLang(table, "sourceNote", lang) })],
+    ...[...byNote].map(([note, figures]) => [
+      t("sheet.note.row", lang, { figures: figures.join(t("list_separator", lang)), note }),
+    ]),
+    [t("sheet.note.legend", lang)],
+  ];
+}
+
 function tableSheet(
   table: BaselineTable,
   placed: Map<string, Placement>,
@@ -264,48 +308,32 @@ function tableSheet(
   lang: Lang,
 ): SheetPlan {
   const ref = refFrom(placed, table.id);
-  const zh = lang === "zh";
   const cells: PlanCell[][] = [];
   const formats: string[][] = [];
   const styles: { row: number; style: StyleId }[] = [];
   for (const r of table.rows) {
     const id = "fact" in r ? r.fact : r.derived;
     const check = checksByRow.get(id);
-    const checkCell = check ? checkFormula(check, ref, lang) : null;
-    if ("fact" in r) {
-      const f = factById(r.fact)!;
-      cells.push([
-        zh ? f.label_zh : f.label,
-        f.value,
-        f.unit,
-        f.period,
-        t(`sheet.kind.${f.kind}`, lang),
-        checkCell,
-        f.locator,
-        f.id,
-      ]);
-      formats.push(rowFormats(f.unit));
-      styles.push({ row: cells.length, style: "input" });
-    } else {
-      const d = derivedById(r.derived)!;
-      cells.push([
-        zh ? d.label_zh : d.label,
-        { formula: derivationFormula(d.derivation, ref) },
-        d.unit,
-        d.period,
-        t("sheet.kind.derived", lang),
-        checkCell,
-        `${d.derivation.op}(${d.derivation.args.join(", ")})`,
-        d.id,
-      ]);
-      formats.push(rowFormats(d.unit));
-      styles.push({ row: cells.length, style: "formula" });
-    }
+    const checkCell = check ? checkStatusCell(check, ref, lang) : null;
+    const x = ("fact" in r ? factById(r.fact) : derivedById(r.derived))!;
+    const stated = "value" in x;
+    cells.push([
+      inLang(x, "label", lang),
+      "value" in x ? x.value : { formula: derivationFormula(x.derivation, ref) },
+      UNITS[x.unit][lang],
+      PERIODS[x.period][lang],
+      KINDS["value" in x ? x.kind : "derived"][lang],
+      checkCell,
+      "value" in x ? sourceOf(x, lang) : derivationText(x, lang),
+      x.id,
+    ]);
+    formats.push(rowFormats(x.unit));
+    styles.push({ row: cells.length, style: stated ? "input" : "formula" });
   }
   const last = HEADER_ROW + cells.length;
   const charts = chartsFor(table.id, placed, lang);
   const blocks: CellBlock[] = [
-    ...titleBlocks(zh ? table.title_zh : table.title, zh ? table.description_zh : table.description, lang),
+    ...titleBlocks(inLang(table, "title", lang), inLang(table, "description", lang), lang),
     { address: at("A", HEADER_ROW), cells: [header(lang, COLUMNS)], style: "header" },
     // one block per run of same-styled rows keeps formats per range, not per cell
     ...runs(styles).map(({ from, to, style }) => ({
@@ -314,20 +342,12 @@ function tableSheet(
       numberFormat: formats.slice(from - 1, to),
       style,
     })),
-    {
-      address: at("A", last + 2),
-      cells: [
-        [t("sheet.note.heading", lang)],
-        [zh ? table.sourceNote_zh : table.sourceNote],
-        [t("sheet.note.legend", lang)],
-      ],
-      style: "note",
-    },
+    { address: at("A", last + 2), cells: notesOf(table, lang), style: "note" },
     ...charts.blocks,
   ];
   return {
     key: table.id,
-    name: cleanSheetName((zh ? table.sheetName_zh : table.sheetName) ?? (zh ? table.title_zh : table.title)),
+    name: cleanSheetName(inLang(table, "sheetName", lang)),
     tabColor: "#1F3864",
     blocks,
     columns: WIDTHS.map((width, i) => ({ column: colLetter(i), width })),
@@ -363,26 +383,29 @@ function runs(rows: readonly { row: number; style: StyleId }[]): { from: number;
   return out;
 }
 
+/** Whether the plan shows a check: its figures (a literal bound aside) are all placed. */
+const shown = (c: ConsistencyCheck, placed: Map<string, Placement>) =>
+  (typeof c.stated === "number" || placed.has(c.stated)) && placed.has(c.derived);
+
 function checksSheet(placed: Map<string, Placement>, lang: Lang): SheetPlan | undefined {
   const ref = refFrom(placed, "checks");
-  const rows = CHECKS.filter((c) => placed.has(c.stated) && placed.has(c.derived));
+  const rows = CHECKS.filter((c) => shown(c, placed));
   if (rows.length === 0) return undefined;
-  const zh = lang === "zh";
-  const cols = ["id", "stated", "derived", "difference", "tolerance", "status", "explanation"];
+  const cols: Column[] = ["id", "stated", "derived", "difference", "tolerance", "status", "explanation"];
   const cells: PlanCell[][] = rows.map((c, i) => {
     const r = FIRST_ROW + i;
     return [
       c.id,
-      { formula: `=${ref(c.stated)}` },
+      typeof c.stated === "number" ? c.stated : { formula: `=${ref(c.stated)}` },
       { formula: `=${ref(c.derived)}` },
       { formula: `=C${r}-B${r}` },
       c.tolerance,
-      checkFormula(c, ref, lang),
-      zh ? evaluateCheck(c).explanation_zh : evaluateCheck(c).explanation,
+      checkStatusCell(c, ref, lang),
+      inLang(c, "explanation", lang),
     ];
   });
   const fmt = rows.map((c) => {
-    const u = NUMBER_FORMATS[factById(c.stated)!.unit];
+    const u = NUMBER_FORMATS[derivedById(c.derived)!.unit];
     return [TEXT, u, u, u, u, GENERAL, TEXT];
   });
   const last = HEADER_ROW + rows.length;
@@ -404,25 +427,25 @@ function checksSheet(placed: Map<string, Placement>, lang: Lang): SheetPlan | un
 
 /** The article's three scenarios for NVIDIA: text, with the figures that bear on each. */
 function scenariosSheet(lang: Lang): SheetPlan {
-  const zh = lang === "zh";
   const related = (ids: readonly string[]) =>
     ids
       .map((id) => factById(id))
       .filter((f) => f !== undefined)
-      .map((f) => `${zh ? f.label_zh : f.label} (${f.id})`)
-      .join("; ");
+      .map((f) => `${inLang(f, "label", lang)} (${f.id})`)
+      .join(t("list_separator", lang));
   const cells: PlanCell[][] = SCENARIOS.map((sc) => [
-    zh ? sc.name_zh : sc.name,
-    zh ? sc.description_zh : sc.description,
+    inLang(sc, "name", lang),
+    inLang(sc, "description", lang),
     related(sc.facts),
   ]);
   const last = HEADER_ROW + cells.length;
+  const title = inLang(SCENARIOS_SUMMARY, "title", lang);
   return {
     key: SCENARIOS_ID,
-    name: cleanSheetName(zh ? SCENARIOS_TITLE_ZH : SCENARIOS_TITLE),
+    name: cleanSheetName(title),
     tabColor: "#7F6000",
     blocks: [
-      ...titleBlocks(zh ? SCENARIOS_TITLE_ZH : SCENARIOS_TITLE, t("sheet.scenarios.note", lang), lang),
+      ...titleBlocks(title, t("sheet.scenarios.note", lang), lang),
       { address: at("A", HEADER_ROW), cells: [header(lang, ["scenario", "description", "related"])], style: "header" },
       { address: at("A", FIRST_ROW), cells, numberFormat: TEXT, style: "text" },
     ],
@@ -434,12 +457,14 @@ function scenariosSheet(lang: Lang): SheetPlan {
 }
 
 function aboutSheet(tables: readonly BaselineTable[], lang: Lang): SheetPlan {
-  const zh = lang === "zh";
-  const cells: PlanCell[][] = tables.map((tb) => [
-    tb.id,
-    zh ? tb.title_zh : tb.title,
-    zh ? tb.description_zh : tb.description,
-  ]);
+  const cells: PlanCell[][] = tables.map((tb) => [tb.id, inLang(tb, "title", lang), inLang(tb, "description", lang)]);
+  const source: PlanCell[][] = [
+    [t("sheet.about.source", lang)],
+    [t("sheet.about.places", lang, { paragraphs: ARTICLE.paragraphs })],
+    [ARTICLE_NOTES.fiscal_year[lang]],
+    [ARTICLE_NOTES.early_2025[lang]],
+    [t("sheet.note.legend", lang)],
+  ];
   return {
     key: "about",
     name: cleanSheetName(t("sheet.about.name", lang)),
@@ -448,7 +473,7 @@ function aboutSheet(tables: readonly BaselineTable[], lang: Lang): SheetPlan {
       ...titleBlocks(t("sheet.about.title", lang), t("sheet.about.subtitle", lang), lang),
       { address: at("A", HEADER_ROW), cells: [header(lang, ["id", "sheet", "description"])], style: "header" },
       { address: at("A", FIRST_ROW), cells, numberFormat: TEXT, style: "text" },
-      { address: at("A", FIRST_ROW + cells.length + 1), cells: [[t("sheet.note.legend", lang)]], style: "note" },
+      { address: at("A", FIRST_ROW + cells.length + 1), cells: source, style: "note" },
     ],
     columns: [28, 44, 90].map((width, i) => ({ column: colLetter(i), width })),
     tables: [],
@@ -464,9 +489,9 @@ export function buildPlan(options: PlanOptions = {}): WorkbookPlan {
   const withScenarios = !options.tables || options.tables.includes(SCENARIOS_ID);
   const placed = placeRows(selected);
   const checksByRow = new Map<string, ConsistencyCheck>();
+  // a row shows the first check it is a side of (tests/baseline/tables.test.ts: at most one)
   for (const c of CHECKS) {
-    checksByRow.set(c.stated, c);
-    checksByRow.set(c.derived, c);
+    for (const id of [c.stated, c.derived]) if (typeof id === "string" && !checksByRow.has(id)) checksByRow.set(id, c);
   }
   const sheets: SheetPlan[] = [
     aboutSheet(selected, lang),
@@ -479,7 +504,7 @@ export function buildPlan(options: PlanOptions = {}): WorkbookPlan {
     name: cellName(id),
     sheetKey: p.sheetKey,
     address: at(VALUE_COL, p.row),
-    comment: (factById(id) ?? derivedById(id))!.label,
+    comment: inLang((factById(id) ?? derivedById(id))!, "label", lang),
   }));
   return { sheets, names };
 }

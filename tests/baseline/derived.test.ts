@@ -64,6 +64,21 @@ describe("derived figures: declarations", () => {
   });
 });
 
+describe("derived figures: the audit's labels and periods", () => {
+  it("labels the write-down against a quarter as a comparison, not a reading of the gap", () => {
+    const d = derivedById("write_down_share_of_quarterly_revenue")!;
+    expect(d.label).toMatch(/^For comparison, not a gap reading \(an inventory charge, not lost revenue\)/);
+    const readings = DERIVED.filter((x) => /^Gap reading \d/.test(x.label)).map((x) => x.label.slice(0, 13));
+    expect(readings).toEqual(["Gap reading 1", "Gap reading 2", "Gap reading 3", "Gap reading 4"]);
+  });
+
+  it("dates the non-CUDA cost share as an undated exit cost, and the equipment shares as a reading of 同期", () => {
+    expect(derivedById("non_cuda_cost_share_of_china_revenue")!.period).toBe("undated exit cost vs 2024 revenue");
+    for (const id of ["us_equipment_share_of_china_purchases_2024", "domestic_equipment_purchases_2024"])
+      expect(derivedById(id)!.period).toBe("2024 (reading of 'same span')");
+  });
+});
+
 describe("derived figures: golden values", () => {
   it("recomputes NVIDIA's China revenue exposure", () => {
     expect(num("china_revenue_growth_2024")).toBeCloseTo(0.66019, 5); // 17.1 / 10.3 - 1
@@ -84,7 +99,7 @@ describe("derived figures: golden values", () => {
   it("tries every reading of the 20% gap, and prices the 20% itself", () => {
     expect(num("china_share_of_quarterly_revenue")).toBeCloseTo(0.13, 12); // (17.1 / 4) / (17.1 / 0.13 / 4)
     expect(num("h20_orders_share_of_quarterly_revenue")).toBeCloseTo(0.48655, 5); // 16 / 32.885
-    expect(num("write_down_share_of_quarterly_revenue")).toBeCloseTo(0.16725, 5); // 5.5 / 32.885
+    expect(num("write_down_share_of_quarterly_revenue")).toBeCloseTo(0.16725, 5); // 5.5 / 32.885, for comparison only
     expect(num("h20_prior_orders_share_of_quarterly_revenue")).toBeCloseTo(0.12975, 5); // 4.2667 / 32.885
     expect(num("h20_orders_share_of_global_revenue")).toBeCloseTo(0.12164, 5); // 16 / 131.54
     expect(num("china_gap_implied_by_stated_share")).toBeCloseTo(6.5769, 4); // 0.20 × 131.54 / 4
@@ -99,6 +114,7 @@ describe("derived figures: golden values", () => {
     expect(num("ascend_910b_price_performance_vs_h20")).toBeCloseTo(1.21429, 5); // 0.85 / (1 - 0.30)
     expect(num("ascend_910b_vs_h100_low")).toBeCloseTo(0.1275, 10); // 0.85 × 0.15
     expect(num("ascend_910b_vs_h100_high")).toBeCloseTo(0.17, 10); // 0.85 × 0.20
+    expect(num("h20_plus_domestic_share")).toBeCloseTo(1.08, 10); // 0.90 + 0.18, two different markets
   });
 
   it("recomputes the software ecosystems", () => {
@@ -122,6 +138,11 @@ describe("derived figures: golden values", () => {
     expect(num("us_experts_joined_2022_implied")).toBeCloseTo(173.016, 3); // 327 / 1.89
     expect(num("us_experts_increase_vs_2022")).toBeCloseTo(153.984, 3); // 327 - 327 / 1.89
     expect(num("smic_overseas_share_change_points")).toBeCloseTo(0.18, 10); // 0.41 - 0.23
+    expect(num("itu_china_plus_us_share_2020")).toBeCloseTo(0.6, 10); // 0.15 + 0.45
+    expect(num("itu_china_plus_us_share_2025")).toBeCloseTo(0.72, 10); // 0.34 + 0.38
+    expect(num("equipment_us_plus_domestic_2024")).toBeCloseTo(19.06, 10); // 3.1 + 42 × 0.38
+    expect(num("us_experts_joined_2022_whole")).toBe(173); // 327 / 1.89 = 173.016, to the whole person
+    expect(num("us_experts_growth_from_whole_2022")).toBeCloseTo(0.890173, 6); // 327 / 173 - 1
   });
 
   it("recomputes the cost of decoupling", () => {
@@ -130,6 +151,6 @@ describe("derived figures: golden values", () => {
 
   it("has a golden value for every derived figure (runs after the tests above)", () => {
     expect(DERIVED.map((d) => d.id).filter((id) => !golden.has(id))).toEqual([]);
-    expect(DERIVED).toHaveLength(39);
+    expect(DERIVED).toHaveLength(45);
   });
 });

@@ -1,5 +1,15 @@
 import { round } from "mathjs/number";
-import { FACTS, SECTIONS, factById, factCountBySection, type Fact, type SectionId } from "../../src/baseline";
+import {
+  ARTICLE,
+  FACTS,
+  PERIODS,
+  SECTIONS,
+  factById,
+  factCountBySection,
+  sourceOf,
+  type Fact,
+  type SectionId,
+} from "../../src/baseline";
 
 const UNITS = [
   "USD bn",
@@ -15,7 +25,6 @@ const UNITS = [
   "year",
   "years",
   "date",
-  "version",
 ];
 const KINDS = ["observed", "estimate", "forecast", "target", "plan", "milestone"];
 const QUALIFIERS = ["exact", "over", "about", "at_least", "up_to"];
@@ -80,8 +89,7 @@ const EXPECTED: Record<SectionId, string[]> = {
     "itu_ai_standard_share_china_2025", // 34%
     "itu_ai_standard_share_us_2020", // 45%
     "itu_ai_standard_share_us_2025", // 38%
-    "icc_tech_spec_v2_deadline", // 2026年前
-    "icc_tech_spec_version", // 2.0版
+    "icc_tech_spec_v2_deadline", // 2026年前 (the 2.0 of its title is in its label, not a fact)
   ],
   equipment_materials: [
     "us_equipment_exports_china_2021", // 122亿美元
@@ -142,7 +150,7 @@ const COUNTS: Record<SectionId, number> = {
   china_response: 3,
   decoupling_cost: 3,
   software_ecosystem: 6,
-  standards: 6,
+  standards: 5,
   equipment_materials: 7,
   talent: 4,
   scenarios: 2,
@@ -181,10 +189,40 @@ describe("facts: identity", () => {
       expect(f.label).not.toMatch(CJK);
       expect(f.label_zh).toMatch(CJK);
       expect(f.entity.trim()).not.toBe("");
-      expect(f.period.trim()).not.toBe("");
+      expect(PERIODS[f.period].zh).toMatch(CJK);
       expect(f.locator.length).toBeGreaterThan(10);
       expect(f.locator).not.toMatch(CJK); // a description, never a quotation
+      expect(f.locator_zh).toMatch(CJK);
+      for (const r of f.restated ?? [])
+        expect([r.locator, r.locator_zh]).toEqual([expect.any(String), expect.stringMatching(CJK)]);
+      if (f.note !== undefined || f.note_zh !== undefined)
+        expect([f.id, f.note_zh]).toEqual([f.id, expect.stringMatching(CJK)]);
     }
+  });
+
+  it("places every fact in a paragraph of its section, which a reader counts in the stored text", () => {
+    for (const f of FACTS) {
+      const s = SECTIONS.find((x) => x.id === f.section)!;
+      expect([f.id, s.paragraphs.includes(f.paragraph)]).toEqual([f.id, true]);
+      expect(f.paragraph).toBeGreaterThanOrEqual(1);
+      expect(f.paragraph).toBeLessThanOrEqual(ARTICLE.paragraphs);
+    }
+    // the revenue figures stand in paragraph 2; the policy package spans paragraphs 12 and 13
+    expect(fact("china_revenue_2024").paragraph).toBe(2);
+    expect(fact("semiconductor_resilience_fund").paragraph).toBe(12);
+    expect(fact("hengqin_ip_opening_share").paragraph).toBe(13);
+  });
+
+  it("says where a fact stands as paragraph, section and place, in both languages", () => {
+    expect(sourceOf(fact("china_revenue_2024"))).toBe(
+      "Paragraph 2 (NVIDIA's China revenue), first sentence: the year the revenue jumped to",
+    );
+    expect(sourceOf(fact("china_revenue_2024"), "zh")).toBe("第2段（英伟达中国区营收）第一句：营收跃升后的年份");
+    expect(sourceOf(fact("china_equipment_purchases_2024"), "zh")).toMatch(/^第9段（设备与材料）.*——引用.*SEMI/);
+    // the Q1 orders are stated in paragraph 1 and again, with their growth, in the second sentence of paragraph 2
+    expect(sourceOf(fact("h20_china_orders_2025q1"))).toMatch(
+      /^Paragraph 1 .*fourth sentence.*; stated again in Paragraph 2 .*second sentence/,
+    );
   });
 
   it("looks facts up by id and answers undefined for an unknown id", () => {
@@ -194,9 +232,11 @@ describe("facts: identity", () => {
 });
 
 describe("facts: coverage of the article, section by section", () => {
-  it("holds 74 facts in all", () => {
-    expect(FACTS).toHaveLength(74);
-    expect(Object.values(COUNTS).reduce((a, b) => a + b, 0)).toBe(74);
+  it("holds 73 facts in all (the audit dropped the edition number 2.0, which is a title, not a quantity)", () => {
+    expect(FACTS).toHaveLength(73);
+    expect(Object.values(COUNTS).reduce((a, b) => a + b, 0)).toBe(73);
+    expect(factById("icc_tech_spec_version")).toBeUndefined();
+    expect(fact("icc_tech_spec_v2_deadline").label).toMatch(/specification 2\.0/);
   });
 
   it("counts the facts of each section as read from the article", () => {
@@ -253,9 +293,20 @@ describe("facts: values in our units", () => {
 
   it("stores each value at no more precision than the article states", () => {
     for (const f of FACTS) {
-      expect(Number.isInteger(f.statedDecimals) && f.statedDecimals >= 0).toBe(true);
-      expect([f.id, round(f.value, f.statedDecimals)]).toEqual([f.id, f.value]);
+      expect(Number.isInteger(f.statedDecimals)).toBe(true);
+      const step = Math.pow(10, -f.statedDecimals); // 0.01 for 2 decimals, 10 for −1
+      const stored = f.statedDecimals >= 0 ? round(f.value, f.statedDecimals) : Math.round(f.value / step) * step;
+      expect([f.id, stored]).toEqual([f.id, f.value]);
     }
+  });
+
+  it("states 2.5亿美元 and 超千万 to the nearest ten million, as the article writes them", () => {
+    expect(fact("vietnam_packaging_plant_investment")).toMatchObject({ value: 250, unit: "USD m", statedDecimals: -1 });
+    expect(fact("domestic_ai_framework_developers_target")).toMatchObject({
+      value: 10,
+      unit: "m people",
+      statedDecimals: -1,
+    });
   });
 
   it("writes the licence requirement of 2025-04-09 as Excel serial 45756", () => {
@@ -341,6 +392,30 @@ describe("facts: ranges, qualifiers and kinds", () => {
     for (const f of FACTS.filter((x) => x.section === "policy_recommendations" || x.section === "conclusion")) {
       expect([f.id, f.proposed]).toEqual([f.id, true]);
     }
+  });
+
+  it("marks the 2025 figures of a spring-2025 article as estimates, with a note", () => {
+    for (const id of [
+      "itu_ai_standard_share_china_2025",
+      "itu_ai_standard_share_us_2025",
+      "smic_overseas_rd_share_2025",
+      "paddlepaddle_share_2025",
+      "mindspore_developers_2025",
+    ]) {
+      expect([id, fact(id).kind, fact(id).note]).toEqual([id, "estimate", expect.stringMatching(/spring 2025/)]);
+    }
+  });
+
+  it("records the audit's readings in labels, periods and notes, values unchanged", () => {
+    expect(fact("nvda_non_cuda_ecosystem_cost")).toMatchObject({ value: 5, period: "undated, if NVIDIA exits China" });
+    expect(fact("china_equipment_purchases_2024")).toMatchObject({
+      value: 42,
+      period: "2024 (reading of 'same span')",
+    });
+    expect(fact("china_equipment_purchases_2024").note).toMatch(/same span/);
+    expect(fact("decoupling_us_market_share_loss").label).toMatch(/points or a relative loss/);
+    expect(fact("hengqin_ip_opening_share").label).toMatch(/to the Chinese side/);
+    expect(fact("china_revenue_2024").note).toMatch(/fiscal 2025/);
   });
 
   it("names the outside source where the article cites one", () => {

@@ -21,12 +21,12 @@ describe("factField (EXPOSURE.FACT)", () => {
     expect(factField("china_revenue_2024", "section")).toBe("china_revenue");
   });
 
-  it("answers the source as section and locator, with the cited source", () => {
+  it("answers the source as paragraph, section and place, with the cited source", () => {
     expect(factField("china_revenue_2024", "source")).toBe(
-      "NVIDIA's China revenue — first sentence: the year the revenue jumped to",
+      "Paragraph 2 (NVIDIA's China revenue), first sentence: the year the revenue jumped to",
     );
     expect(factField("china_equipment_purchases_2024", "source")).toMatch(
-      /^Equipment and materials — .*\(cites SEMI\)$/,
+      /^Paragraph 9 \(Equipment and materials\), .* — cites SEMI$/,
     );
   });
 
@@ -138,7 +138,7 @@ describe("baselineSpill (EXPOSURE.BASELINE)", () => {
     const s = baselineSpill("china_revenue", "zh");
     if (s instanceof ExposureError) throw s;
     expect(s[0]).toEqual(["指标", "数值", "单位", "期间", "核对"]);
-    expect(s[1][0]).toBe("英伟达中国区营收");
+    expect(s[1]).toEqual(["英伟达中国区营收", 10.3, "十亿美元", "2023年", ""]); // the same number, the Chinese unit
   });
 
   it("answers #N/A with a message for an unknown table id", () => {
@@ -157,6 +157,12 @@ describe("checksSpill (EXPOSURE.CHECKS)", () => {
       ["write_down_share_check", "rounded"],
       ["mindspore_growth_check", "inconsistent"],
       ["china_gap_check", "not_reproducible"],
+      ["h20_orders_vs_revenue_check", "different_bases"],
+      ["inference_share_check", "different_bases"],
+      ["equipment_within_total_check", "consistent"],
+      ["itu_shares_2020_check", "consistent"],
+      ["itu_shares_2025_check", "consistent"],
+      ["us_experts_check", "rounded"],
     ]);
   });
 

@@ -13,9 +13,10 @@ const size = (f: string) => statSync(join(DIST, f)).size;
 const gzip = (f: string) => gzipSync(readFileSync(join(DIST, f))).length;
 
 describe("bundle budgets", () => {
-  it("keeps functions.js under 160 KB (40 KB gzip): model, baseline and mathjs's round", () => {
+  // issue 12 made the baseline bilingual (Chinese locators, notes, periods, check explanations): +6.5 KB gzip
+  it("keeps functions.js under 160 KB (42 KB gzip): model, baseline in two languages and mathjs's round", () => {
     expect(size("functions.js")).toBeLessThan(160_000);
-    expect(gzip("functions.js")).toBeLessThan(40_000);
+    expect(gzip("functions.js")).toBeLessThan(42_000);
   });
   it("keeps taskpane.js under 250 KB, so exceljs has not slipped into the browser", () => {
     expect(size("taskpane.js")).toBeLessThan(250_000);

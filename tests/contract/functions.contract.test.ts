@@ -166,7 +166,13 @@ describe("the baseline through the built bundle", () => {
     expect(status).toEqual({
       write_down_share_check: "rounded", // 5.5 ÷ 17.1 = 0.3216 vs 32%
       mindspore_growth_check: "inconsistent", // √(2.1 ÷ 0.8) − 1 = 0.620 vs 75%
-      china_gap_check: "not_reproducible", // 20% matches no combination of the figures
+      china_gap_check: "not_reproducible", // 20% matches none of the readings tried
+      h20_orders_vs_revenue_check: "different_bases", // 16 ÷ 3.75 = 4.267 orders vs 17.1 ÷ 4 = 4.275 revenue
+      inference_share_check: "different_bases", // 90% + 18% = 108%: two markets
+      equipment_within_total_check: "consistent", // 3.1 + 42 × 0.38 = 19.06 ≤ 42
+      itu_shares_2020_check: "consistent", // 15% + 45% = 60% ≤ 100%
+      itu_shares_2025_check: "consistent", // 34% + 38% = 72% ≤ 100%
+      us_experts_check: "rounded", // 327 ÷ 1.89 = 173.02 → 173; 327 ÷ 173 − 1 = 89.02% vs 89%
     });
   });
 });

@@ -2,6 +2,7 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { Problem, validateManifest } from "../../scripts/validate-manifest";
+import { DIST, ensureBuilt } from "../contract/bundle";
 
 const root = path.resolve(__dirname, "../..");
 const realManifest = fs.readFileSync(path.join(root, "manifest.xml"), "utf8");
@@ -14,8 +15,8 @@ function variant(from: string, to: string, count = 1, base = realManifest): stri
   return parts.join(to);
 }
 
-function check(xml: string, dir = assetsDir): Problem[] {
-  return validateManifest(xml, { assetsDir: dir });
+function check(xml: string, dir = assetsDir, distDir?: string): Problem[] {
+  return validateManifest(xml, { assetsDir: dir, distDir });
 }
 
 const rules = (problems: Problem[]) => [...new Set(problems.map((p) => p.rule))];
@@ -52,7 +53,8 @@ describe("validateManifest", () => {
 
   test("reports a resid used but not defined in Resources, naming it and where it is used", () => {
     const problems = check(variant('<Label resid="ExposureGroup.Label"/>', '<Label resid="ExposureGroup.Lable"/>'));
-    expect(rules(problems)).toEqual(["resid-defined"]);
+    // and the resource it meant, whose Chinese overrides nothing uses now
+    expect(rules(problems)).toEqual(["resid-defined", "override-used"]);
     expect(messages(problems)).toContain('"ExposureGroup.Lable"');
     expect(messages(problems)).toContain("Group > Label");
   });
@@ -72,7 +74,7 @@ describe("validateManifest", () => {
 
   test("reports a resid that names the wrong kind of resource", () => {
     const problems = check(variant('<Label resid="ExposureGroup.Label"/>', '<Label resid="TaskpaneButton.Tooltip"/>'));
-    expect(rules(problems)).toEqual(["resid-kind"]);
+    expect(rules(problems)).toEqual(["resid-kind", "override-used"]);
     expect(messages(problems)).toContain('"TaskpaneButton.Tooltip", which is in bt:LongStrings');
     expect(messages(problems)).toContain("bt:ShortStrings");
   });
@@ -241,5 +243,97 @@ describe("validateManifest", () => {
     const problems = check(variant('DefaultValue="China Exposure"', `DefaultValue="${label}"`));
     expect(rules(problems)).toEqual(["string-length"]);
     expect(messages(problems)).toContain(`bt:ShortStrings entry "ExposureGroup.Label" has ${label.length} characters`);
+  });
+});
+
+describe("validateManifest on locale overrides", () => {
+  const CHINESE_LOCALES = ["zh-CN", "zh-SG", "zh-TW", "zh-HK"];
+
+  test("passes the real manifest against the real build: every Url and override names a built file", () => {
+    ensureBuilt();
+    expect(check(realManifest, assetsDir, DIST)).toEqual([]);
+  });
+
+  test("reports an override that names a file the build did not write", () => {
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), "manifest-dist-"));
+    for (const f of ["functions.js", "functions.json", "taskpane.html"]) fs.writeFileSync(path.join(dist, f), "x");
+    const problems = check(realManifest, assetsDir, dist);
+    expect(rules(problems)).toEqual(["built-file"]);
+    expect(problems).toHaveLength(CHINESE_LOCALES.length);
+    expect(messages(problems)).toContain('bt:Url "Functions.Metadata.Url" (zh-CN) names /functions.zh.json');
+  });
+
+  test("reports an override that is not https or not on the add-in's origin", () => {
+    const problems = check(
+      variant(
+        'Locale="zh-TW" Value="https://localhost:3000/functions.zh.json"',
+        'Locale="zh-TW" Value="http://cdn.example.com/functions.zh.json"',
+      ),
+    );
+    expect(rules(problems)).toEqual(["url-https"]);
+    expect(messages(problems)).toContain('bt:Url "Functions.Metadata.Url" (zh-TW) has "http://cdn.example.com');
+  });
+
+  test("reports a locale that is no tag, the default locale, a locale twice and an empty value", () => {
+    expect(
+      messages(
+        check(
+          variant('<bt:Override Locale="zh-HK" Value="中国敞口"/>', '<bt:Override Locale="zh_HK" Value="中国敞口"/>'),
+        ),
+      ),
+    ).toContain('Locale "zh_HK"');
+    const twice = check(
+      variant('<bt:Override Locale="zh-HK" Value="中国敞口"/>', '<bt:Override Locale="zh-CN" Value="中国敞口"/>'),
+    );
+    expect(rules(twice)).toEqual(["override-locale", "override-complete"]);
+    expect(messages(twice)).toContain('"ExposureGroup.Label" overrides zh-CN twice');
+    const english = check(
+      variant('<bt:Override Locale="zh-HK" Value="中国敞口"/>', '<bt:Override Locale="en-US" Value="中国敞口"/>'),
+    );
+    expect(messages(english)).toContain("overrides the default locale en-US");
+    const empty = check(
+      variant('<bt:Override Locale="zh-HK" Value="中国敞口"/>', '<bt:Override Locale="zh-HK" Value=" "/>'),
+    );
+    expect(rules(empty)).toEqual(["override-locale"]);
+  });
+
+  test("reports a locale that leaves a string a user reads in the default language", () => {
+    const problems = check(
+      variant(
+        '<bt:Override Locale="zh-SG" Value="打开工作台，插入关于英伟达H20中国敞口的基准数据工作表。"/>\n',
+        "",
+      ).replace(/\n\s*\n/g, "\n"),
+    );
+    expect(rules(problems)).toEqual(["override-complete"]);
+    expect(messages(problems)).toContain(
+      'The zh-SG overrides leave bt:String "TaskpaneButton.Tooltip" in the default language',
+    );
+  });
+
+  test("reports an override of the functions namespace, and an override of a resource nothing uses", () => {
+    const namespace = check(
+      variant(
+        '<bt:String id="Functions.Namespace" DefaultValue="EXPOSURE"/>',
+        '<bt:String id="Functions.Namespace" DefaultValue="EXPOSURE"><bt:Override Locale="zh-CN" Value="敞口"/></bt:String>',
+      ),
+    );
+    expect(rules(namespace)).toContain("override-namespace");
+    const unused = check(
+      variant(
+        '<bt:Image id="Icon.64x64" DefaultValue="https://localhost:3000/assets/icon-64.png"/>',
+        '<bt:Image id="Icon.64x64" DefaultValue="https://localhost:3000/assets/icon-64.png"><bt:Override Locale="zh-CN" Value="https://localhost:3000/assets/icon-64.png"/></bt:Image>',
+      ),
+    );
+    expect(rules(unused)).toEqual(["override-used"]);
+    expect(messages(unused)).toContain('bt:Image "Icon.64x64" has locale overrides, but no resid uses it');
+  });
+
+  test("reports an overriding string longer than Office allows", () => {
+    const long = "中国敞口".repeat(40);
+    const problems = check(
+      variant('<bt:Override Locale="zh-TW" Value="中国敞口"/>', `<bt:Override Locale="zh-TW" Value="${long}"/>`),
+    );
+    expect(rules(problems)).toEqual(["string-length"]);
+    expect(messages(problems)).toContain('"ExposureGroup.Label", overridden for zh-TW, has 160 characters');
   });
 });
