@@ -27,14 +27,7 @@ export let sink: unknown;
 
 const now = () => Number(process.hrtime.bigint());
 
-/** Node's collector when run with --expose-gc (npm run bench does): each batch starts on a clean heap and
- * pays for its own garbage, not for the garbage of the variant before it. */
-const gc = (globalThis as { gc?: () => void }).gc;
-export const collects = gc !== undefined;
-
 function batch(run: () => unknown, iterations: number): number {
-  sink = undefined;
-  gc?.();
   const t0 = now();
   for (let i = 0; i < iterations; i++) sink = run();
   return (now() - t0) / iterations;

@@ -12,6 +12,7 @@
  *   --before DIR   also measure another build (e.g. a copy of main's dist/) side by side
  *   --quick        3 rounds, no 1M cells, fewer processes (a quick look; not for BENCHMARKS.md)
  *   --no-write     print only
+ *   --only ID,ID   only these functions, and nothing else (while working on them; implies --no-write)
  */
 import { execSync } from "child_process";
 import { existsSync, writeFileSync } from "fs";
@@ -28,6 +29,7 @@ const { values: opts } = parseArgs({
     before: { type: "string" },
     quick: { type: "boolean", default: false },
     "no-write": { type: "boolean", default: false },
+    only: { type: "string" },
   },
 });
 const quick = opts.quick === true;
@@ -117,7 +119,8 @@ interface Row {
   readonly t: Timing[];
 }
 const rows: Row[] = [];
-for (const c of CASES) {
+const only = opts.only?.split(",");
+for (const c of CASES.filter((k) => !only || only.includes(k.id))) {
   sameAnswers(c.id, ours.call(c.id, ...c.args(1000)), c.checked(...c.args(1000)));
   for (const n of SIZES) {
     if (n === 1 && c.single === false) continue;
@@ -167,6 +170,7 @@ table(
   }),
 );
 
+if (only) process.exit(0);
 out("The spilling and lookup functions, one call (no plain twin to compare with):");
 out();
 const spills: [string, unknown[]][] = [
