@@ -56,12 +56,14 @@ export function loadBundle(dist: string = DIST, { inThisRealm = false } = {}): L
   const CustomFunctions = makeCustomFunctions();
   const Office = { onReady: () => Promise.resolve({ host: "Excel", platform: "PC" }) };
   const filename = join(dist, "functions.js");
+  // where the page says it lives: webpack's runtime (shared with taskpane.js) reads it once at load
+  const location = { href: "https://localhost:3000/taskpane.html" };
   if (inThisRealm) {
     const run = vm.runInThisContext(`(function (CustomFunctions, Office, window, self) {${code}\n})`, { filename });
-    const global: Record<string, unknown> = { CustomFunctions, Office };
+    const global: Record<string, unknown> = { CustomFunctions, Office, location };
     run(CustomFunctions, Office, global, global);
   } else {
-    const sandbox: Record<string, unknown> = { CustomFunctions, Office, console, setTimeout, clearTimeout };
+    const sandbox: Record<string, unknown> = { CustomFunctions, Office, location, console, setTimeout, clearTimeout };
     sandbox.window = sandbox;
     sandbox.self = sandbox;
     sandbox.globalThis = sandbox;
