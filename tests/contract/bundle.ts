@@ -1,7 +1,7 @@
 /**
  * Loads the BUILT add-in the way Excel's custom-functions runtime does: dist/functions.json for
  * the metadata, dist/functions.js evaluated in a fresh context whose CustomFunctions global
- * records every associate(id, fn). Builds first when dist/ is missing.
+ * records every associate(id, fn). Builds first when dist/ (or the precompiled CLI in it) is missing.
  */
 import { execSync } from "child_process";
 import { existsSync, readFileSync } from "fs";
@@ -37,7 +37,8 @@ export interface LoadedBundle {
 }
 
 export function ensureBuilt(): void {
-  if (!existsSync(join(DIST, "functions.js")) || !existsSync(join(DIST, "functions.json"))) {
+  const built = ["functions.js", "functions.json", join("cli", "workbook.js")].every((f) => existsSync(join(DIST, f)));
+  if (!built) {
     execSync("npm run build", { cwd: join(DIST, ".."), stdio: "inherit" });
   }
 }
