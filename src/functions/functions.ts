@@ -35,7 +35,7 @@ const NVDA_CHINA_GAP = liftNumeric("NVDA_CHINA_GAP", chinaGap, [
   { name: "recaptured_share", default: 0 },
 ]);
 /**
- * The share of global revenue to replace if China is lost: china_revenue × (1 − recaptured_share) ÷ global_revenue, both of one period. Example: =EXPOSURE.NVDA_CHINA_GAP(17.1, 131.54) is 0.13. Errors: #DIV/0! global revenue zero; #NUM! a negative revenue, a share outside 0–1, or China above global.
+ * The share of global revenue to replace if China is lost: china_revenue × (1 − recaptured_share) ÷ global_revenue, both of one period. Example: =EXPOSURE.NVDA_CHINA_GAP(17.1, 131.54) is 0.13 (China 17.1 bn of 131.54 bn, 2024); =EXPOSURE.NVDA_CHINA_GAP(17.1, 131.54, 0.5) is 0.065. Errors: #DIV/0! global revenue zero; #NUM! a negative revenue, a share outside 0–1, or China above global.
  * @customfunction NVDA_CHINA_GAP
  * @param china_revenue Revenue from China in the period (e.g. 17.1, USD bn, 2024). A cell or a range.
  * @param global_revenue Global revenue in the same period and unit (e.g. 131.54). A cell or a range.
@@ -86,7 +86,7 @@ export function marketCapDrawdown(peak_or_series: unknown[][], current?: unknown
 
 const GROWTH_RATE = liftNumeric("GROWTH_RATE", growthRate, [{ name: "start" }, { name: "end" }]);
 /**
- * Growth from start to end: end ÷ start − 1. Example: China revenue 10.3 → 17.1, =EXPOSURE.GROWTH_RATE(10.3, 17.1) is 0.660. Errors: #DIV/0! start zero; #NUM! a negative value.
+ * Growth from start to end: end ÷ start − 1. Example: =EXPOSURE.GROWTH_RATE(10.3, 17.1) is 0.660 (China revenue 2023 → 2024). Errors: #DIV/0! start zero; #NUM! a negative value.
  * @customfunction GROWTH_RATE
  * @param start The value at the start (e.g. 10.3, USD bn, 2023). A cell or a range.
  * @param end The value at the end (e.g. 17.1, 2024). A cell or a range.
@@ -98,7 +98,7 @@ export function growthRateFn(start: unknown[][], end: unknown[][]): unknown[][] 
 
 const CAGR = liftNumeric("CAGR", cagr, [{ name: "start" }, { name: "end" }, { name: "years" }]);
 /**
- * Compound annual growth rate: (end ÷ start)^(1 ÷ years) − 1. Example: MindSpore developers 0.8 m → 2.1 m over 2 years, =EXPOSURE.CAGR(0.8, 2.1, 2) is 0.620. Errors: #DIV/0! start zero; #NUM! a negative value or years ≤ 0.
+ * Compound annual growth rate: (end ÷ start)^(1 ÷ years) − 1. Example: =EXPOSURE.CAGR(0.8, 2.1, 2) is 0.620 (MindSpore developers, 0.8 m → 2.1 m over 2 years). Errors: #DIV/0! start zero; #NUM! a negative value or years ≤ 0.
  * @customfunction CAGR
  * @param start The value at the start (e.g. 0.8, m developers, 2023). A cell or a range.
  * @param end The value at the end (e.g. 2.1, 2025). A cell or a range.
@@ -114,7 +114,7 @@ const PRIOR_FROM_GROWTH = liftNumeric("PRIOR_FROM_GROWTH", priorFromGrowth, [
   { name: "growth_rate" },
 ]);
 /**
- * The prior-period value implied by growth: current ÷ (1 + growth_rate). Example: H20 orders 16 bn up 275%, =EXPOSURE.PRIOR_FROM_GROWTH(16, 2.75) is 4.267. Errors: #NUM! a negative current value or growth at or below −100%.
+ * The prior-period value implied by growth: current ÷ (1 + growth_rate). Example: =EXPOSURE.PRIOR_FROM_GROWTH(16, 2.75) is 4.267 (H20 orders of 16 bn, up 275%: a year earlier). Errors: #NUM! a negative current value or growth at or below −100%.
  * @customfunction PRIOR_FROM_GROWTH
  * @param current The current value (e.g. 16, USD bn, 2025 Q1). A cell or a range.
  * @param growth_rate The growth over the prior period as a fraction (e.g. 2.75 for +275%). A cell or a range.
@@ -126,7 +126,7 @@ export function priorFromGrowthFn(current: unknown[][], growth_rate: unknown[][]
 
 const IMPLIED_TOTAL = liftNumeric("IMPLIED_TOTAL", impliedTotal, [{ name: "part" }, { name: "share" }]);
 /**
- * The whole implied by a part and its share: part ÷ share. Example: China revenue 17.1 bn at 13% of the total, =EXPOSURE.IMPLIED_TOTAL(17.1, 0.13) is 131.5. Errors: #DIV/0! share zero; #NUM! a negative part or a share outside 0–1.
+ * The whole implied by a part and its share: part ÷ share. Example: =EXPOSURE.IMPLIED_TOTAL(17.1, 0.13) is 131.5 (China revenue 17.1 bn at 13%: implied global revenue). Errors: #DIV/0! share zero; #NUM! a negative part or a share outside 0–1.
  * @customfunction IMPLIED_TOTAL
  * @param part The part (e.g. 17.1, USD bn). A cell or a range.
  * @param share The part's share of the whole, 0 to 1 (e.g. 0.13). A cell or a range.
@@ -138,7 +138,7 @@ export function impliedTotalFn(part: unknown[][], share: unknown[][]): unknown[]
 
 const SHARE_OF = liftNumeric("SHARE_OF", shareOf, [{ name: "part" }, { name: "whole" }]);
 /**
- * The share a part is of a whole: part ÷ whole. Example: =EXPOSURE.SHARE_OF(17.1, 131.54) is 0.13. Errors: #DIV/0! whole zero; #NUM! a negative value or a part above the whole.
+ * The share a part is of a whole: part ÷ whole. Example: =EXPOSURE.SHARE_OF(3.1, 42) is 0.0738 (US equipment exports, 3.1 bn of China's 42 bn of equipment purchases, 2024). Errors: #DIV/0! whole zero; #NUM! a negative value or a part above the whole.
  * @customfunction SHARE_OF
  * @param part The part (e.g. 17.1). A cell or a range.
  * @param whole The whole, in the same unit (e.g. 131.54). A cell or a range.
@@ -153,7 +153,7 @@ const PRICE_PERFORMANCE = liftNumeric("PRICE_PERFORMANCE", pricePerformance, [
   { name: "price_discount" },
 ]);
 /**
- * Price-performance of a substitute relative to an incumbent: relative_performance ÷ (1 − price_discount). Example: Ascend 910B at 85% of H20 and 30% cheaper, =EXPOSURE.PRICE_PERFORMANCE(0.85, 0.3) is 1.214. Errors: #DIV/0! a 100% discount; #NUM! negative performance or a discount outside 0–1.
+ * Price-performance of a substitute relative to an incumbent: relative_performance ÷ (1 − price_discount). Example: =EXPOSURE.PRICE_PERFORMANCE(0.85, 0.3) is 1.214 (Ascend 910B at 85% of H20 and 30% cheaper). Errors: #DIV/0! a 100% discount; #NUM! negative performance or a discount outside 0–1.
  * @customfunction PRICE_PERFORMANCE
  * @param relative_performance The substitute's performance as a fraction of the incumbent's (e.g. 0.85). A cell or a range.
  * @param price_discount How much cheaper it is, 0 to 1 (e.g. 0.3). A cell or a range.
@@ -169,7 +169,7 @@ const PROJECT_VALUE = liftNumeric("PROJECT_VALUE", projectValue, [
   { name: "years" },
 ]);
 /**
- * A value grown at a constant annual rate: base × (1 + growth_rate)^years. Example: MindSpore 2.1 m developers at 75% a year for 2 years, =EXPOSURE.PROJECT_VALUE(2.1, 0.75, 2) is 6.43. Errors: #NUM! a negative base, growth at or below −100%, years ≤ 0, or overflow.
+ * A value grown at a constant annual rate: base × (1 + growth_rate)^years. Example: =EXPOSURE.PROJECT_VALUE(2.1, 0.75, 2) is 6.43 (MindSpore, 2.1 m developers growing 75% a year for 2 years). Errors: #NUM! a negative base, growth at or below −100%, years ≤ 0, or overflow.
  * @customfunction PROJECT_VALUE
  * @param base The value today (e.g. 2.1, m developers). A cell or a range.
  * @param growth_rate The annual growth as a fraction (e.g. 0.75). A cell or a range.
@@ -217,7 +217,7 @@ export function fact(id: unknown[][], field?: unknown[][]): unknown[][] {
 }
 
 /**
- * The article's baseline as a table. With a table id it spills that table (label, value, unit, period, check); with none, the list of table ids and titles. Example: =EXPOSURE.BASELINE("china_revenue"). Errors: #N/A an unknown table id.
+ * The article's baseline as a table. With a table id it spills that table (label, value, unit, period, check); with none, the list of table ids and titles. Example: =EXPOSURE.BASELINE("china_revenue") spills a table headed label, value, unit, period, check; =EXPOSURE.BASELINE() spills a table headed id, title. Errors: #N/A an unknown table id.
  * @customfunction BASELINE
  * @param [table_id] The id of a baseline table. Leave out to list the tables.
  * @returns A table with a header row.
@@ -234,7 +234,7 @@ export function baseline(table_id?: unknown[][]): unknown[][] {
 }
 
 /**
- * Every consistency check of the article's figures: each stated figure recomputed from the others, with its status (consistent, rounded, inconsistent, not_reproducible). Example: =EXPOSURE.CHECKS().
+ * Every consistency check of the article's figures: each stated figure recomputed from the others, with its status (consistent, rounded, inconsistent, not_reproducible). Example: =EXPOSURE.CHECKS() spills a table headed id, stated, derived, difference, tolerance, status, explanation.
  * @customfunction CHECKS
  * @returns A table with a header row: id, stated, derived, difference, tolerance, status, explanation.
  */
