@@ -14,7 +14,7 @@
  *   --no-write     print only
  *   --only ID,ID   only these functions, and nothing else (while working on them; implies --no-write)
  */
-import { execSync } from "child_process";
+import { execSync, spawnSync } from "child_process";
 import { existsSync, writeFileSync } from "fs";
 import { cpus, totalmem } from "os";
 import { join, resolve } from "path";
@@ -30,6 +30,7 @@ const { values: opts } = parseArgs({
     quick: { type: "boolean", default: false },
     "no-write": { type: "boolean", default: false },
     only: { type: "string" },
+    case: { type: "string" },
   },
 });
 const quick = opts.quick === true;
@@ -41,6 +42,14 @@ if (!existsSync(join(DIST, "functions.js"))) {
 const before = opts.before ? resolve(opts.before) : undefined;
 const SIZES = quick ? [1, 1_000, 100_000] : [1, 1_000, 100_000, 1_000_000];
 const timing = { rounds: quick ? 3 : 7, batchMs: quick ? 20 : 40 };
+
+const ours = loadBundle(DIST, { inThisRealm: true });
+const old = before ? loadBundle(before, { inThisRealm: true }) : undefined;
+if (opts.case !== undefined) {
+  // a child of the run below: one function's figures as JSON, nothing else
+  process.stdout.write(JSON.stringify(measureCase(CASES[Number(opts.case)])));
+  process.exit(0);
+}
 
 const md: string[] = [];
 const out = (line = "") => {
@@ -88,8 +97,6 @@ out("copy its `dist/` aside and add `-- --before DIR`.");
 out();
 
 // ---- functions --------------------------------------------------------------------------------
-const ours = loadBundle(DIST, { inThisRealm: true });
-const old = before ? loadBundle(before, { inThisRealm: true }) : undefined;
 
 /** The same answer, cell for cell: a number equal to 1e-12, or an error of the same code. */
 function sameAnswers(id: string, a: unknown, b: unknown): void {
@@ -118,10 +125,10 @@ interface Row {
   readonly n: number;
   readonly t: Timing[];
 }
-const rows: Row[] = [];
-const only = opts.only?.split(",");
-for (const c of CASES.filter((k) => !only || only.includes(k.id))) {
+/** One function's figures at every size, measured in this process. */
+function measureCase(c: FunctionCase): { n: number; t: Timing[] }[] {
   sameAnswers(c.id, ours.call(c.id, ...c.args(1000)), c.checked(...c.args(1000)));
+  const got: { n: number; t: Timing[] }[] = [];
   for (const n of SIZES) {
     if (n === 1 && c.single === false) continue;
     const args = c.args(n);
@@ -131,9 +138,25 @@ for (const c of CASES.filter((k) => !only || only.includes(k.id))) {
       { name: "inline", run: () => c.inline(...args) },
       { name: "checked", run: () => c.checked(...args) },
     ];
-    rows.push({ c, n, t: compare(vs, timing) });
-    process.stderr.write(".");
+    got.push({ n, t: compare(vs, timing) });
   }
+  return got;
+}
+
+// Each function is measured in a fresh process (this script with --case): what the engine learnt
+// from one function's loops at a million cells must not slow or speed the next function's.
+const rows: Row[] = [];
+const only = opts.only?.split(",");
+for (const [i, c] of CASES.entries()) {
+  if (only && !only.includes(c.id)) continue;
+  const child = spawnSync(
+    join(ROOT, "node_modules", ".bin", "tsx"),
+    [__filename, "--case", String(i), ...(before ? ["--before", before] : []), ...(quick ? ["--quick"] : [])],
+    { encoding: "utf8", maxBuffer: 1 << 26 },
+  );
+  if (child.status !== 0) throw new Error(`measuring ${c.id} failed: ${child.stderr}`);
+  for (const r of JSON.parse(child.stdout) as { n: number; t: Timing[] }[]) rows.push({ c, n: r.n, t: r.t });
+  process.stderr.write(".");
 }
 process.stderr.write("\n");
 
