@@ -45,12 +45,18 @@ module.exports = async (env, options) => {
     target: ["web", "es2017"],
     entry: {
       functions: "./src/functions/functions.ts",
-      taskpane: "./src/taskpane/taskpane.ts",
+      // The pane reuses the modules functions.js already carries (model, baseline): the shared runtime
+      // loads functions.js first on the same page, so the baseline data ships once. functions.js stays
+      // standalone, as Excel may load it by itself.
+      taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
       commands: "./src/commands/commands.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // pages and assets sit side by side in dist/; "" spares functions.js the automatic publicPath
+      // lookup (it needs a document), so it still loads on its own
+      publicPath: "",
       clean: true,
     },
     resolve: { extensions: [".ts", ".js"] },

@@ -1,86 +1,301 @@
 /**
- * Benchmarks: print figures, assert nothing. `npm run bench`.
- * - each custom function on one cell, through the same wrapper Excel calls (µs per call);
- * - WRITE_DOWN_RATIO and MARKET_CAP_DRAWDOWN over ranges of growing size (linear time: ns per cell);
- * - building the whole workbook plan;
- * - the size of the built bundles (when dist/ exists).
+ * Benchmarks: figures and ratios, never assertions. `npm run bench` (after `npm run build`).
+ *
+ * - every element-wise function through the BUILT bundle (dist/functions.js in a vm, as the contract
+ *   test loads it) against the same arithmetic written inline and with the same checks, in the same
+ *   process, at 1, 1k, 100k and 1M cells;
+ * - the cold load of functions.js in a fresh process; the bundles' bytes;
+ * - the CLI end to end (precompiled, and the TypeScript entry through tsx);
+ * - the insert's context.sync() calls and queued operations against naive inserts.
+ *
+ * Prints the tables and writes them to BENCHMARKS.md. Options:
+ *   --before DIR   also measure another build (e.g. a copy of main's dist/) side by side
+ *   --quick        3 rounds, no 1M cells, fewer processes (a quick look; not for BENCHMARKS.md)
+ *   --no-write     print only
+ *   --only ID,ID   only these functions, and nothing else (while working on them; implies --no-write)
  */
-import { existsSync, readFileSync, statSync } from "fs";
-import { join } from "path";
-import { gzipSync } from "zlib";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { makeCustomFunctions } = require("../tests/stubs/custom-functions");
-(globalThis as Record<string, unknown>).CustomFunctions = makeCustomFunctions();
+import { execSync, spawnSync } from "child_process";
+import { existsSync, writeFileSync } from "fs";
+import { cpus, totalmem } from "os";
+import { join, resolve } from "path";
+import { parseArgs } from "util";
+import { loadBundle, type LoadedBundle } from "../tests/contract/bundle";
+import { CASES, type FunctionCase } from "./functions";
+import { compare, ratio, type Timing, type Variant } from "./measure";
+import { ROOT, bundleBytes, cliRuns, coldLoad, insertCounts } from "./system";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const fns = require("../src/functions/functions") as Record<string, (...a: unknown[]) => unknown>;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { buildPlan } = require("../src/workbook/plan") as typeof import("../src/workbook/plan");
+const { values: opts } = parseArgs({
+  options: {
+    before: { type: "string" },
+    quick: { type: "boolean", default: false },
+    "no-write": { type: "boolean", default: false },
+    only: { type: "string" },
+    case: { type: "string" },
+  },
+});
+const quick = opts.quick === true;
+const DIST = join(ROOT, "dist");
+if (!existsSync(join(DIST, "functions.js"))) {
+  console.error("bench: no dist/functions.js; run `npm run build` first");
+  process.exit(2);
+}
+const before = opts.before ? resolve(opts.before) : undefined;
+const SIZES = quick ? [1, 1_000, 100_000] : [1, 1_000, 100_000, 1_000_000];
+const timing = { rounds: quick ? 3 : 7, batchMs: quick ? 20 : 40 };
 
-function time(label: string, iterations: number, fn: () => unknown): number {
-  for (let i = 0; i < Math.min(iterations, 1000); i++) fn(); // warm-up
-  const t0 = process.hrtime.bigint();
-  for (let i = 0; i < iterations; i++) fn();
-  const ns = Number(process.hrtime.bigint() - t0) / iterations;
-  console.log(`${label.padEnd(52)} ${(ns / 1000).toFixed(3).padStart(10)} µs/call`);
-  return ns;
+const ours = loadBundle(DIST, { inThisRealm: true });
+const old = before ? loadBundle(before, { inThisRealm: true }) : undefined;
+if (opts.case !== undefined) {
+  // a child of the run below: one function's figures as JSON, nothing else
+  process.stdout.write(JSON.stringify(measureCase(CASES[Number(opts.case)])));
+  process.exit(0);
 }
 
-const c = (x: unknown) => [[x]];
-console.log("== custom functions, one cell (through the Excel-facing wrapper)");
-time("NVDA_CHINA_GAP(17.1, 131.54)", 200_000, () => fns.nvdaChinaGap(c(17.1), c(131.54), null));
-time("WRITE_DOWN_RATIO(5.5, 17.1)", 200_000, () => fns.writeDownRatioFn(c(5.5), c(17.1)));
-time("MARKET_CAP_DRAWDOWN(3.3, 2.47)", 200_000, () => fns.marketCapDrawdown(c(3.3), c(2.47)));
-time("GROWTH_RATE(10.3, 17.1)", 200_000, () => fns.growthRateFn(c(10.3), c(17.1)));
-time("CAGR(0.8, 2.1, 2)", 200_000, () => fns.cagrFn(c(0.8), c(2.1), c(2)));
-time("PRIOR_FROM_GROWTH(16, 2.75)", 200_000, () => fns.priorFromGrowthFn(c(16), c(2.75)));
-time("IMPLIED_TOTAL(17.1, 0.13)", 200_000, () => fns.impliedTotalFn(c(17.1), c(0.13)));
-time("SHARE_OF(16, 42)", 200_000, () => fns.shareOfFn(c(16), c(42)));
-time("PRICE_PERFORMANCE(0.85, 0.3)", 200_000, () => fns.pricePerformanceFn(c(0.85), c(0.3)));
-time("PROJECT_VALUE(2.1, 0.75, 2)", 200_000, () => fns.projectValueFn(c(2.1), c(0.75), c(2)));
-time("REVENUE_AT_RISK(17.1, 0.5, 0.2, 0.1)", 200_000, () => fns.revenueAtRiskFn(c(17.1), c(0.5), c(0.2), c(0.1)));
-time('FACT("china_revenue_2024")', 200_000, () => fns.fact(c("china_revenue_2024"), null));
-time("BASELINE() (list of tables)", 20_000, () => fns.baseline(null));
-time("CHECKS()", 20_000, () => fns.checks());
+const md: string[] = [];
+const out = (line = "") => {
+  console.log(line);
+  md.push(line);
+};
+const table = (head: string[], rows: (string | number)[][]) => {
+  out(`| ${head.join(" | ")} |`);
+  out(`| ${head.map((_, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`);
+  for (const r of rows) out(`| ${r.join(" | ")} |`);
+  out();
+};
+const x = (r: number) => `${r.toFixed(2)}×`;
+const spread = (r: { median: number; low: number; high: number }) =>
+  `${x(r.median)} (${r.low.toFixed(2)}–${r.high.toFixed(2)})`;
+const ns = (t: number) =>
+  t >= 1e6 ? `${(t / 1e6).toFixed(1)} ms` : t >= 1e3 ? `${(t / 1e3).toFixed(2)} µs` : `${t.toFixed(0)} ns`;
+const kb = (b: number) => `${(b / 1000).toFixed(1)} KB`;
+const sizeLabel = (n: number) => (n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n));
 
-console.log("\n== ranges (linear time: ns per cell should stay flat as the range grows)");
-for (const n of [1_000, 10_000, 100_000, 1_000_000]) {
-  const a = Array.from({ length: n }, (_, i) => [1 + (i % 97)]);
-  const b = Array.from({ length: n }, (_, i) => [100 + (i % 89)]);
-  const iters = Math.max(3, Math.round(2_000_000 / n));
-  const ns = time(`WRITE_DOWN_RATIO over ${n.toLocaleString("en")} rows`, iters, () => fns.writeDownRatioFn(a, b));
-  console.log(`${"".padEnd(52)} ${(ns / n).toFixed(1).padStart(10)} ns/cell`);
-  const ns2 = time(`MARKET_CAP_DRAWDOWN series of ${n.toLocaleString("en")}`, iters, () =>
-    fns.marketCapDrawdown(b, null),
-  );
-  console.log(`${"".padEnd(52)} ${(ns2 / n).toFixed(1).padStart(10)} ns/cell`);
-}
-
-console.log("\n== workbook plan");
-time("buildPlan() all tables", 500, () => buildPlan());
-const plan = buildPlan();
-const cells = plan.sheets.reduce(
-  (s, sh) => s + sh.blocks.reduce((t, bl) => t + bl.cells.length * bl.cells[0].length, 0),
-  0,
-);
-const formulas = plan.sheets.reduce(
-  (s, sh) =>
-    s + sh.blocks.reduce((t, bl) => t + bl.cells.flat().filter((x) => x !== null && typeof x === "object").length, 0),
-  0,
-);
-console.log(`plan: ${plan.sheets.length} sheets, ${cells} cells, ${formulas} formulas, ${plan.names.length} names`);
-
-const dist = join(__dirname, "..", "dist");
-if (existsSync(dist)) {
-  console.log("\n== bundle bytes (dist/, production build)");
-  for (const f of ["functions.js", "taskpane.js", "commands.js", "functions.json"]) {
-    const p = join(dist, f);
-    if (!existsSync(p)) continue;
-    const gz = gzipSync(readFileSync(p)).length;
-    console.log(
-      `${f.padEnd(20)} ${statSync(p).size.toLocaleString("en").padStart(10)} B   ${gz.toLocaleString("en").padStart(9)} B gzip`,
-    );
+// ---- the machine ------------------------------------------------------------------------------
+const commit = (() => {
+  try {
+    return execSync("git rev-parse --short HEAD", { cwd: ROOT, encoding: "utf8" }).trim();
+  } catch {
+    return "unknown";
   }
-} else {
-  console.log("\n(no dist/: run `npm run build` for bundle sizes)");
+})();
+out("# Benchmarks");
+out();
+out("Written by `npm run bench` (bench/run.ts); every figure below comes from one run. Speed is given as a ratio");
+out("against the same work done the plain way in the same process, so it carries from machine to machine better");
+out("than the absolute times beside it. The budgets that must hold (context.sync() calls, gzip bytes) are tests.");
+out();
+out(`- date: ${new Date().toString()}`);
+out(`- machine: ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB`);
+out(
+  `- node ${process.version} (${process.platform}-${process.arch}); commit ${commit}${before ? `; before: ${before}` : ""}`,
+);
+out(`- ${timing.rounds} interleaved rounds per figure, each a batch of at least ${timing.batchMs} ms; ratios are`);
+out("  ratios of the medians, with the lowest and highest round's ratio in brackets");
+out();
+out("Reproduce: `npm ci && npm run build && npm run bench` (about eight minutes on a busy two-core machine). To compare with another build,");
+out("copy its `dist/` aside and add `-- --before DIR`.");
+out();
+
+// ---- functions --------------------------------------------------------------------------------
+
+/** The same answer, cell for cell: a number equal to 1e-12, or an error of the same code. */
+function sameAnswers(id: string, a: unknown, b: unknown): void {
+  const ga = a as unknown[][];
+  const gb = b as unknown[][];
+  const bad = () => new Error(`${id}: the bundle and the checked loop disagree; the benchmark compares different work`);
+  if (ga.length !== gb.length) throw bad();
+  for (let r = 0; r < ga.length; r++) {
+    for (let c = 0; c < ga[r].length; c++) {
+      const u = ga[r][c];
+      const v = gb[r][c];
+      if (typeof u === "number" ? !(typeof v === "number" && Math.abs(u - v) <= 1e-12 * Math.abs(v)) : false)
+        throw bad();
+      if (typeof u !== "number" && (u as { code: string }).code !== (v as { code: string }).code) throw bad();
+    }
+  }
 }
+
+function variants(b: LoadedBundle, c: FunctionCase, args: unknown[][][], label: string): Variant {
+  const fn = b.registered.get(c.id)!;
+  return { name: label, run: () => fn(...args) };
+}
+
+interface Row {
+  readonly c: FunctionCase;
+  readonly n: number;
+  readonly t: Timing[];
+}
+/** One function's figures at every size, measured in this process. */
+function measureCase(c: FunctionCase): { n: number; t: Timing[] }[] {
+  sameAnswers(c.id, ours.call(c.id, ...c.args(1000)), c.checked(...c.args(1000)));
+  const got: { n: number; t: Timing[] }[] = [];
+  for (const n of SIZES) {
+    if (n === 1 && c.single === false) continue;
+    const args = c.args(n);
+    const vs: Variant[] = [
+      variants(ours, c, args, "ours"),
+      ...(old ? [variants(old, c, args, "before")] : []),
+      { name: "inline", run: () => c.inline(...args) },
+      { name: "checked", run: () => c.checked(...args) },
+    ];
+    got.push({ n, t: compare(vs, timing) });
+  }
+  return got;
+}
+
+// Each function is measured in a fresh process (this script with --case): what the engine learnt
+// from one function's loops at a million cells must not slow or speed the next function's.
+const rows: Row[] = [];
+const only = opts.only?.split(",");
+for (const [i, c] of CASES.entries()) {
+  if (only && !only.includes(c.id)) continue;
+  const child = spawnSync(
+    join(ROOT, "node_modules", ".bin", "tsx"),
+    [__filename, "--case", String(i), ...(before ? ["--before", before] : []), ...(quick ? ["--quick"] : [])],
+    { encoding: "utf8", maxBuffer: 1 << 26 },
+  );
+  if (child.status !== 0) throw new Error(`measuring ${c.id} failed: ${child.stderr}`);
+  for (const r of JSON.parse(child.stdout) as { n: number; t: Timing[] }[]) rows.push({ c, n: r.n, t: r.t });
+  process.stderr.write(".");
+}
+process.stderr.write("\n");
+
+const by = (t: Timing[], name: string) => t.find((v) => v.name === name)!;
+out("## Custom functions, element-wise, through the built bundle");
+out();
+out("Columns of n rows as Excel passes them (`[[x], [y], …]`; one cell `[[x]]`); valid inputs, so every cell is");
+out("computed. *checked* is the same arithmetic as a plain loop over the same arrays with the same validity checks");
+out("and an error value per bad cell; *inline* is the bare arithmetic. Goals: ours ≤ 1.5× checked at 1k–1M cells");
+out("(the drawdown series ≤ 2×), ≤ 3× for a single cell.");
+out();
+table(
+  [
+    "function",
+    "cells",
+    "ours per call",
+    "ours ÷ checked",
+    "ours ÷ inline",
+    ...(old ? ["before ÷ checked", "before ÷ ours"] : []),
+    "checked per call",
+  ],
+  rows.map(({ c, n, t }) => {
+    const o = by(t, "ours");
+    const k = by(t, "checked");
+    return [
+      `${c.id}${c.call}`,
+      sizeLabel(n),
+      ns(o.ns),
+      spread(ratio(o, k)),
+      spread(ratio(o, by(t, "inline"))),
+      ...(old ? [spread(ratio(by(t, "before"), k)), x(ratio(by(t, "before"), o).median)] : []),
+      ns(k.ns),
+    ];
+  }),
+);
+
+if (only) process.exit(0);
+out("The spilling and lookup functions, one call (no plain twin to compare with):");
+out();
+const spills: [string, unknown[]][] = [
+  ['FACT("china_revenue_2024")', ["FACT", [["china_revenue_2024"]], null]],
+  ["BASELINE() (the list of tables)", ["BASELINE", null]],
+  ['BASELINE("china_revenue")', ["BASELINE", [["china_revenue"]]]],
+  ["CHECKS()", ["CHECKS"]],
+];
+table(
+  ["call", "ours", ...(old ? ["before"] : [])],
+  spills.map(([label, [id, ...args]]) => {
+    const vs: Variant[] = [
+      { name: "ours", run: () => ours.call(id as string, ...args) },
+      ...(old ? [{ name: "before", run: () => old.call(id as string, ...args) }] : []),
+    ];
+    const t = compare(vs, timing);
+    return [label, ns(by(t, "ours").ns), ...(old ? [ns(by(t, "before").ns)] : [])];
+  }),
+);
+
+// ---- bundles ----------------------------------------------------------------------------------
+out("## Bundles");
+out();
+const bytes = bundleBytes(DIST);
+const oldBytes = before ? bundleBytes(before) : [];
+table(
+  ["file", "raw", "gzip", ...(before ? ["before raw", "before gzip"] : [])],
+  bytes.map((b) => {
+    const o = oldBytes.find((x) => x.file === b.file);
+    return [b.file, kb(b.raw), kb(b.gzip), ...(before ? [o ? kb(o.raw) : "—", o ? kb(o.gzip) : "—"] : [])];
+  }),
+);
+const loads = quick ? 5 : 21;
+const empty = coldLoad("empty", loads);
+const cold = coldLoad(join(DIST, "functions.js"), loads);
+const coldBefore = before ? coldLoad(join(before, "functions.js"), loads) : undefined;
+out(`Cold load of functions.js in a fresh node (read, compile, run, ${cold.ids} functions associated), median of`);
+out(`${loads} processes; a vm context with nothing in it costs ${empty.ms.toFixed(1)} ms of that:`);
+out();
+table(
+  ["build", "cold load", "less the empty context", ...(coldBefore ? ["÷ before"] : [])],
+  [
+    [
+      "ours",
+      `${cold.ms.toFixed(1)} ms`,
+      `${(cold.ms - empty.ms).toFixed(1)} ms`,
+      ...(coldBefore ? [x((cold.ms - empty.ms) / (coldBefore.ms - empty.ms))] : []),
+    ],
+    ...(coldBefore
+      ? [["before", `${coldBefore.ms.toFixed(1)} ms`, `${(coldBefore.ms - empty.ms).toFixed(1)} ms`, "1.00×"]]
+      : []),
+  ],
+);
+
+// ---- CLI ----------------------------------------------------------------------------------------
+const main = async () => {
+  out("## The CLI end to end");
+  out();
+  const cli = join(DIST, "cli", "workbook.js");
+  const commands = [
+    { label: "`npm run workbook`", argv: ["npm", "run", "-s", "workbook", "--"] },
+    ...(existsSync(cli) ? [{ label: "`node dist/cli/workbook.js`", argv: [process.execPath, cli] }] : []),
+    {
+      label: "`tsx src/cli/workbook.ts` (the TypeScript entry)",
+      argv: [join(ROOT, "node_modules", ".bin", "tsx"), join(ROOT, "src", "cli", "workbook.ts")],
+    },
+  ];
+  const runs = await cliRuns(commands, quick ? 2 : 5);
+  const tsx = runs[runs.length - 1];
+  out(
+    `Writing the whole baseline workbook, wall time from spawn to exit, median of ${quick ? 2 : 5} interleaved runs:`,
+  );
+  out();
+  table(
+    ["command", "seconds", "÷ tsx", "same bytes as tsx"],
+    runs.map((r) => [
+      r.label,
+      r.seconds.toFixed(2),
+      x(r.seconds / tsx.seconds),
+      r.bytes.equals(tsx.bytes) ? "yes" : "NO",
+    ]),
+  );
+
+  // ---- insert ---------------------------------------------------------------------------------
+  out("## Inserting the baseline");
+  out();
+  out("The whole plan applied to the recording Excel double of the browser tests (tests/browser/excel-double.ts),");
+  out("which counts every context.sync() and the operations queued before it:");
+  out();
+  const counts = await insertCounts();
+  const first = counts[0];
+  table(
+    ["insert", "context.sync()", "queued operations", "syncs ÷ ours"],
+    counts.map((c) => [c.label, c.syncs, c.operations, x(c.syncs / first.syncs)]),
+  );
+
+  if (!opts["no-write"] && !quick) {
+    writeFileSync(join(ROOT, "BENCHMARKS.md"), md.join("\n").replace(/\n+$/, "\n"));
+    console.log("wrote BENCHMARKS.md");
+  }
+};
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

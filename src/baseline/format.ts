@@ -1,11 +1,47 @@
 /** Numbers as the explanations print them: a fraction as a percent, money with its unit. */
-import { round } from "mathjs/number";
 import type { Lang } from "./lang";
 import { UNITS, type Unit } from "./vocabulary";
 
-/** `x` rounded to `decimals` (mathjs rounds half away from zero, without 1.005-style float slips). */
+/**
+ * The digits of |x| as the shortest decimal that reads back as x, rounded half away from zero at
+ * `decimals` places and read back: exact decimal arithmetic on the digits, so 1.005 rounds to 1.01
+ * (its double is 1.00499999999999989…, which a multiply-and-round would take down to 1.00).
+ */
+function roundDigits(x: number, decimals: number): number {
+  const [mantissa, exp] = Math.abs(x).toExponential().split("e"); // "1.005e+0": the shortest round trip
+  const digits = mantissa.replace(".", "");
+  const keep = Number(exp) + 1 + decimals; // how many leading digits stay
+  if (keep >= digits.length) return x;
+  let kept = keep > 0 ? digits.slice(0, keep) : "0";
+  if (keep >= 0 && digits.charCodeAt(keep) >= 53 /* "5" */) {
+    // add one unit in the last kept place, carrying leftwards
+    let i = kept.length - 1;
+    while (i >= 0 && kept[i] === "9") i--;
+    kept =
+      i < 0
+        ? "1" + "0".repeat(kept.length)
+        : kept.slice(0, i) + String(Number(kept[i]) + 1) + "0".repeat(kept.length - 1 - i);
+  }
+  const magnitude = Number(`${kept}e${-decimals}`);
+  return x < 0 ? -magnitude : magnitude;
+}
+
+/**
+ * `x` rounded to `decimals` places (an integer from 0 to 15), half away from zero, as Excel's ROUND
+ * and mathjs's round do: first snapped to 12 places when that is equal within 1e-12 relative (so
+ * 28.499999999999996, from 0.285 × 100, counts as 28.5), then rounded on its decimal digits (so 1.005
+ * gives 1.01, not 1.00). NaN and ±Infinity come back as they are.
+ */
 export function roundTo(x: number, decimals: number): number {
-  return round(x, decimals) as number;
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 15) {
+    throw new RangeError(`roundTo takes 0 to 15 decimals, not ${decimals}`);
+  }
+  if (!Number.isFinite(x)) return x;
+  if (decimals < 12) {
+    const snapped = roundDigits(x, 12);
+    if (Math.abs(x - snapped) <= Math.max(1e-12 * Math.max(Math.abs(x), Math.abs(snapped)), 1e-15)) x = snapped;
+  }
+  return roundDigits(x, decimals);
 }
 
 /**

@@ -11,6 +11,9 @@ const CODES: Record<ErrorKind, CustomFunctions.ErrorCode> = {
   "#N/A": CustomFunctions.ErrorCode.notAvailable,
 };
 
+/** What a custom function answers Excel: a grid of values, each error in its own place. */
+export type Answer = (number | string | boolean | CustomFunctions.Error)[][];
+
 /** A model error as the CustomFunctions.Error Excel displays. */
 export function toExcelError(e: ExposureError): CustomFunctions.Error {
   const code = CODES[e.kind];
@@ -18,35 +21,30 @@ export function toExcelError(e: ExposureError): CustomFunctions.Error {
   return withMessage ? new CustomFunctions.Error(code, e.message) : new CustomFunctions.Error(code);
 }
 
+/** An unexpected exception as the #VALUE! that names the function, never a raw JavaScript error. */
+export function failure(name: string, e: unknown): CustomFunctions.Error {
+  const why = e instanceof Error ? e.message : String(e);
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `EXPOSURE.${name} failed: ${why}`);
+}
+
 type Out = number | string | boolean | ExposureError;
 
 /**
- * A grid of model answers as Excel cell values, each error in its own place. The grid is the
- * function's own fresh answer, so errors are replaced in place (no second grid for large ranges).
+ * Runs the body of a function that is not lifted element-wise (a spill, a series): a model error
+ * becomes its Excel error, in the grid or for the whole call; an unexpected exception a failure.
  */
-export function toExcelGrid(g: Out[][]): (number | string | boolean | CustomFunctions.Error)[][] {
-  for (const row of g) {
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (v instanceof ExposureError) (row as unknown[])[c] = toExcelError(v);
-    }
-  }
-  return g as (number | string | boolean | CustomFunctions.Error)[][];
-}
-
-/**
- * Runs a function body so that nothing ever throws a raw JavaScript error into a cell: a model
- * error becomes its Excel error, an unexpected exception a #VALUE! that names the function.
- */
-export function answer(
-  name: string,
-  body: () => Out[][] | ExposureError,
-): (number | string | boolean | CustomFunctions.Error)[][] {
+export function answer(name: string, body: () => Out[][] | ExposureError): Answer {
   try {
     const out = body();
-    return out instanceof ExposureError ? [[toExcelError(out)]] : toExcelGrid(out);
+    if (out instanceof ExposureError) return [[toExcelError(out)]];
+    for (const row of out) {
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (v instanceof ExposureError) (row as unknown[])[c] = toExcelError(v);
+      }
+    }
+    return out as Answer;
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    return [[new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `EXPOSURE.${name} failed: ${why}`)]];
+    return [[failure(name, e)]];
   }
 }

@@ -1,28 +1,42 @@
 /**
  * Argument coercion and element-wise lifting for the custom functions: the one place where Excel's
- * cell values become numbers and where shapes are broadcast. Pure: no Office types here (the
- * mapping of model errors to CustomFunctions.Error lives in errors.ts).
+ * cell values become numbers or text and where shapes are broadcast.
+ *
+ * The lift is written for speed, because a user waits on it over whole columns: fixed arity (up to
+ * four arguments, each in its own slot: no spread call, no rest array), plain index loops, a single
+ * cell converted once (and a call of single cells answered without any loop), each bad cell's
+ * error mapped to its Excel error in place in the same pass, and an error message built only for a
+ * cell that answers one.
+ *
+ * A new element-wise function is one line of data and one wrapper (see functions.ts):
+ *
+ *   const EARNINGS_AT_RISK = liftNumeric("EARNINGS_AT_RISK", earningsAtRisk, [
+ *     { name: "revenue_at_risk" },
+ *     { name: "margin", default: 1 }, // an optional parameter: what omitted or an empty cell means
+ *   ]);
+ *   export function earningsAtRiskFn(revenue_at_risk: unknown[][], margin?: unknown[][]): unknown[][] {
+ *     return EARNINGS_AT_RISK(revenue_at_risk, margin);
+ *   }
+ *
+ * where `earningsAtRisk(a: number, b: number): Result` lives in src/model and knows nothing of cells.
+ * A function over a whole series (one row or one column) walks it in place with `feedSeries`.
  */
 import { ExposureError, Result } from "../model";
+import { Answer, failure, toExcelError } from "./errors";
 
 /** What Excel passes for a cell: number, text, boolean, or null/"" for an empty cell. */
 export type CellValue = number | string | boolean | null | undefined;
-/** A parameter declared `any[][]`: a 2-D range, or (from tests and other callers) a bare scalar. */
-export type GridArg = CellValue[][] | CellValue;
 
-export type Grid<T> = T[][];
-
-export interface ArgSpec {
+/** One parameter of a lifted function: its name (for messages), and what omitted or empty means. */
+export interface Param<T> {
   readonly name: string;
-  readonly value: GridArg;
-  /** for an optional parameter: what omitted (null) or an empty cell means */
-  readonly default?: number;
+  readonly default?: T;
 }
 
-const isEmpty = (v: CellValue): v is null | undefined | "" => v === null || v === undefined || v === "";
+const isEmpty = (v: unknown): v is null | undefined | "" => v === null || v === undefined || v === "";
 
-/** Turns one cell into a number, or the #VALUE! error that names the argument. */
-export function toNumber(name: string, v: CellValue, fallback?: number): number | ExposureError {
+/** Turns one cell into a number, or the error that names the argument. */
+export function toNumber(name: string, v: unknown, fallback?: number): number | ExposureError {
   if (typeof v === "number") {
     return Number.isFinite(v) ? v : new ExposureError("#NUM!", `${name} is not a finite number`);
   }
@@ -35,129 +49,275 @@ export function toNumber(name: string, v: CellValue, fallback?: number): number 
   return new ExposureError("#VALUE!", `${name} is text ("${String(v).slice(0, 40)}"); a number is required`);
 }
 
-/** A bare scalar or an omitted argument as a 1×1 grid; a 2-D array as it is. */
-export function asGrid(v: GridArg): Grid<CellValue> {
-  if (Array.isArray(v)) return v;
-  return [[v]];
-}
-
-/** Rows × columns of a grid; a ragged or empty array is not a range. */
-function shapeOf(name: string, g: Grid<CellValue>): [number, number] | ExposureError {
-  const rows = g.length;
-  const cols = rows > 0 && Array.isArray(g[0]) ? g[0].length : 0;
-  if (rows === 0 || cols === 0 || g.some((r) => !Array.isArray(r) || r.length !== cols)) {
-    return new ExposureError("#VALUE!", `${name} is not a rectangular range`);
-  }
-  return [rows, cols];
-}
-
-/**
- * Broadcasts shapes as Excel's array arithmetic does: along each dimension a size of 1 stretches to
- * the others, any other mismatch answers #VALUE!.
- */
-export function broadcastShape(
-  named: readonly { name: string; shape: [number, number] }[],
-): [number, number] | ExposureError {
-  const out: [number, number] = [1, 1];
-  for (const dim of [0, 1] as const) {
-    for (const { shape } of named) {
-      const n = shape[dim];
-      if (n === 1 || n === out[dim]) continue;
-      if (out[dim] === 1) out[dim] = n;
-      else {
-        const shapes = named.map((a) => `${a.name} is ${a.shape[0]}×${a.shape[1]}`).join(", ");
-        return new ExposureError("#VALUE!", `the ranges do not have matching shapes (${shapes})`);
-      }
-    }
-  }
-  return out;
-}
-
-/**
- * Applies `fn` element by element over the cells of its arguments, each converted by `convert`.
- * Single cells broadcast against ranges; each bad element answers its own error in its own place
- * without spoiling the rest; a shape mismatch answers one #VALUE! for the whole call.
- */
-function liftCells<T, R>(
-  args: readonly { name: string; value: GridArg }[],
-  convert: (i: number, cell: CellValue) => T | ExposureError,
-  fn: (...xs: T[]) => R | ExposureError,
-): Grid<R | ExposureError> {
-  const grids: Grid<CellValue>[] = [];
-  const named: { name: string; shape: [number, number] }[] = [];
-  for (const a of args) {
-    const g = a.value === null || a.value === undefined ? [[null]] : asGrid(a.value);
-    const shape = shapeOf(a.name, g);
-    if (shape instanceof ExposureError) return [[shape]];
-    grids.push(g);
-    named.push({ name: a.name, shape });
-  }
-  const out = broadcastShape(named);
-  if (out instanceof ExposureError) return [[out]];
-  const [rows, cols] = out;
-  const result: Grid<R | ExposureError> = new Array(rows);
-  const xs = new Array<T>(args.length);
-  for (let r = 0; r < rows; r++) {
-    const row: (R | ExposureError)[] = new Array(cols);
-    for (let c = 0; c < cols; c++) {
-      let err: ExposureError | undefined;
-      for (let i = 0; i < grids.length && !err; i++) {
-        const g = grids[i];
-        const x = convert(i, g[g.length === 1 ? 0 : r][g[0].length === 1 ? 0 : c]);
-        if (x instanceof ExposureError) err = x;
-        else xs[i] = x;
-      }
-      row[c] = err ?? fn(...xs);
-    }
-    result[r] = row;
-  }
-  return result;
-}
-
-/** A numeric model function lifted over ranges (see liftCells). */
-export function liftNumeric(fn: (...xs: number[]) => Result, args: readonly ArgSpec[]): Grid<Result> {
-  return liftCells(args, (i, cell) => toNumber(args[i].name, cell, args[i].default), fn);
-}
-
 /** Turns one cell into trimmed text, or the #VALUE! error that names the argument. */
-export function toText(name: string, v: CellValue, fallback?: string): string | ExposureError {
+export function toText(name: string, v: unknown, fallback?: string): string | ExposureError {
   if (typeof v === "string" && v.trim() !== "") return v.trim();
   if (isEmpty(v) && fallback !== undefined) return fallback;
   return new ExposureError("#VALUE!", `${name} must be text${isEmpty(v) ? "; it is empty" : ""}`);
 }
 
-/** A function of text cells (ids, field names) lifted over ranges (see liftCells). */
-export function liftText<T>(
-  fn: (...texts: string[]) => T | ExposureError,
-  args: readonly { name: string; value: GridArg; default?: string }[],
-): Grid<T | ExposureError> {
-  return liftCells(args, (i, cell) => toText(args[i].name, cell, args[i].default), fn);
+/** A cell as a number: a finite number as it is (the common case, no call), anything else through toNumber. */
+function readNumber(v: unknown, p: Param<number>): number | ExposureError {
+  return typeof v === "number" && v - v === 0 ? v : toNumber(p.name, v, p.default);
 }
 
-/**
- * The numbers of a series in reading order (one row or one column), skipping empty cells as
- * Excel's statistical functions do; text or a boolean answers #VALUE!.
- */
-export function seriesOf(name: string, v: GridArg): number[] | ExposureError {
-  const g = asGrid(v);
-  const shape = shapeOf(name, g);
-  if (shape instanceof ExposureError) return shape;
-  if (shape[0] > 1 && shape[1] > 1) {
-    return new ExposureError("#VALUE!", `${name} must be one row or one column, not ${shape[0]}×${shape[1]}`);
+function readText(v: unknown, p: Param<string>): string | ExposureError {
+  return toText(p.name, v, p.default);
+}
+
+type Read<T> = (v: unknown, p: Param<T>) => T | ExposureError;
+type Out = number | string | boolean | ExposureError;
+type Fn4<T> = (a: T, b: T, c: T, d: T) => Out;
+
+/** Stands for a slot a function of lower arity does not have: its value is never an error. */
+const UNUSED: Param<never> = { name: "(unused)" };
+
+/** The lone cell of a one-cell argument (null for an omitted one), or RANGE for anything larger. */
+const RANGE = Symbol("range");
+function loneCell(v: unknown): unknown {
+  if (!Array.isArray(v)) return v === undefined ? null : v;
+  if (v.length === 1) {
+    const row = v[0];
+    if (Array.isArray(row) && row.length === 1) return row[0];
   }
-  const out: number[] = [];
-  for (const row of g) {
-    for (const cell of row) {
-      if (isEmpty(cell)) continue;
-      const x = toNumber(name, cell);
-      if (x instanceof ExposureError) return x;
-      out.push(x);
+  return RANGE;
+}
+
+/** One argument of a call over ranges: a single cell converted once, or a range read in the loop. */
+interface Operand<T> {
+  readonly param: Param<T>;
+  /** the range; undefined for a single cell */
+  readonly grid: readonly unknown[][] | undefined;
+  /** the single cell's value (unused for a range) */
+  readonly single: T | ExposureError;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+/** The operand of an unused slot: one cell that is never read. */
+const NONE: Operand<never> = { param: UNUSED, grid: undefined, single: 0 as never, rows: 1, cols: 1 };
+
+function operand<T>(v: unknown, p: Param<T>, read: Read<T>): Operand<T> | ExposureError {
+  if (p === UNUSED) return NONE;
+  const cell = loneCell(v);
+  if (cell !== RANGE) return { param: p, grid: undefined, single: read(cell, p), rows: 1, cols: 1 };
+  const g = v as unknown[][];
+  const cols = g.length > 0 && Array.isArray(g[0]) ? g[0].length : 0;
+  if (cols === 0) return new ExposureError("#VALUE!", `${p.name} is not a rectangular range`);
+  return { param: p, grid: g, single: undefined as T, rows: g.length, cols };
+}
+
+/** A size along one dimension after broadcasting a and b (1 stretches), or −1 when they clash. */
+const stretch = (a: number, b: number) => (a === b || b === 1 ? a : a === 1 ? b : -1);
+
+function mismatch(ops: readonly Operand<unknown>[]): ExposureError {
+  const shapes = ops
+    .filter((o) => o.param !== UNUSED)
+    .map((o) => `${o.param.name} is ${o.rows}×${o.cols}`)
+    .join(", ");
+  return new ExposureError("#VALUE!", `the ranges do not have matching shapes (${shapes})`);
+}
+
+/** The row of a range an output row reads (its only row when it has one); null when the range is ragged. */
+function rowOf<T>(o: Operand<T>, r: number): readonly unknown[] | undefined | null {
+  if (o.grid === undefined) return undefined;
+  const row = o.grid[o.rows === 1 ? 0 : r];
+  return Array.isArray(row) && row.length === o.cols ? row : null;
+}
+
+/** The value of an operand at column c of the output, `row` being rowOf(o, r). */
+function at<T>(o: Operand<T>, row: readonly unknown[] | undefined, c: number, read: Read<T>): T | ExposureError {
+  if (row === undefined) return o.single;
+  const v = row[o.cols === 1 ? 0 : c];
+  // a finite number where a number is due, the common case, without a call
+  return read === (readNumber as unknown) && typeof v === "number" && v - v === 0 ? (v as T) : read(v, o.param);
+}
+
+const answerOf = (y: Out) => (y instanceof ExposureError ? toExcelError(y) : y);
+
+/**
+ * Applies fn element by element. Single cells broadcast against ranges, and so do single rows and
+ * columns, as in Excel's array arithmetic; a bad element answers its own error in its own place; a
+ * shape mismatch or a ragged array answers one #VALUE! for the whole call.
+ */
+function lift<T>(
+  fn: Fn4<T>,
+  read: Read<T>,
+  p0: Param<T>,
+  p1: Param<T>,
+  p2: Param<T>,
+  p3: Param<T>,
+  a0: unknown,
+  a1: unknown,
+  a2: unknown,
+  a3: unknown,
+): Answer {
+  // a call of single cells: no operands, no loop
+  const c0 = loneCell(a0);
+  const c1 = p1 === UNUSED ? null : loneCell(a1);
+  const c2 = p2 === UNUSED ? null : loneCell(a2);
+  const c3 = p3 === UNUSED ? null : loneCell(a3);
+  if (c0 !== RANGE && c1 !== RANGE && c2 !== RANGE && c3 !== RANGE) {
+    const x0 = read(c0, p0);
+    if (x0 instanceof ExposureError) return [[toExcelError(x0)]];
+    const x1 = p1 === UNUSED ? (0 as T) : read(c1, p1);
+    if (x1 instanceof ExposureError) return [[toExcelError(x1)]];
+    const x2 = p2 === UNUSED ? (0 as T) : read(c2, p2);
+    if (x2 instanceof ExposureError) return [[toExcelError(x2)]];
+    const x3 = p3 === UNUSED ? (0 as T) : read(c3, p3);
+    if (x3 instanceof ExposureError) return [[toExcelError(x3)]];
+    return [[answerOf(fn(x0, x1, x2, x3))]];
+  }
+  const o0 = operand(a0, p0, read);
+  const o1 = operand(a1, p1, read);
+  const o2 = operand(a2, p2, read);
+  const o3 = operand(a3, p3, read);
+  for (const o of [o0, o1, o2, o3]) if (o instanceof ExposureError) return [[toExcelError(o)]];
+  const ops = [o0, o1, o2, o3] as Operand<T>[];
+  const rows = stretch(stretch(stretch(ops[0].rows, ops[1].rows), ops[2].rows), ops[3].rows);
+  const cols = stretch(stretch(stretch(ops[0].cols, ops[1].cols), ops[2].cols), ops[3].cols);
+  if (rows < 0 || cols < 0) return [[toExcelError(mismatch(ops))]];
+  return loop(fn, read, ops[0], ops[1], ops[2], ops[3], rows, cols);
+}
+
+/** The answer at column c of an output row, each wN being rowOf(oN, r). */
+function cell<T>(
+  fn: Fn4<T>,
+  read: Read<T>,
+  o0: Operand<T>,
+  o1: Operand<T>,
+  o2: Operand<T>,
+  o3: Operand<T>,
+  w0: readonly unknown[] | undefined,
+  w1: readonly unknown[] | undefined,
+  w2: readonly unknown[] | undefined,
+  w3: readonly unknown[] | undefined,
+  c: number,
+): Answer[number][number] {
+  const x0 = at(o0, w0, c, read);
+  if (x0 instanceof ExposureError) return toExcelError(x0);
+  const x1 = at(o1, w1, c, read);
+  if (x1 instanceof ExposureError) return toExcelError(x1);
+  const x2 = at(o2, w2, c, read);
+  if (x2 instanceof ExposureError) return toExcelError(x2);
+  const x3 = at(o3, w3, c, read);
+  if (x3 instanceof ExposureError) return toExcelError(x3);
+  return answerOf(fn(x0, x1, x2, x3));
+}
+
+function loop<T>(
+  fn: Fn4<T>,
+  read: Read<T>,
+  o0: Operand<T>,
+  o1: Operand<T>,
+  o2: Operand<T>,
+  o3: Operand<T>,
+  rows: number,
+  cols: number,
+): Answer {
+  const out: Answer = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const w0 = rowOf(o0, r);
+    const w1 = rowOf(o1, r);
+    const w2 = rowOf(o2, r);
+    const w3 = rowOf(o3, r);
+    if (w0 === null || w1 === null || w2 === null || w3 === null) {
+      const o = w0 === null ? o0 : w1 === null ? o1 : w2 === null ? o2 : o3;
+      return [[toExcelError(new ExposureError("#VALUE!", `${o.param.name} is not a rectangular range`))]];
     }
+    if (cols === 1) {
+      // a column, the common case: a packed one-cell row
+      out[r] = [cell(fn, read, o0, o1, o2, o3, w0, w1, w2, w3, 0)];
+      continue;
+    }
+    const line: Answer[number] = new Array(cols);
+    for (let c = 0; c < cols; c++) line[c] = cell(fn, read, o0, o1, o2, o3, w0, w1, w2, w3, c);
+    out[r] = line;
   }
   return out;
 }
 
-/** True when an argument is a single cell (or a bare scalar). */
-export function isSingleCell(v: GridArg): boolean {
-  return !Array.isArray(v) || (v.length === 1 && Array.isArray(v[0]) && v[0].length === 1);
+/** A lifted function as Excel calls it: one argument per parameter (a cell, a range, or null). */
+export type Lifted = (a?: unknown, b?: unknown, c?: unknown, d?: unknown) => Answer;
+
+function lifted<T>(id: string, fn: Fn4<T>, read: Read<T>, params: readonly Param<T>[]): Lifted {
+  if (params.length < 1 || params.length > 4) throw new Error(`${id}: a lifted function takes 1 to 4 parameters`);
+  const [p0, p1 = UNUSED, p2 = UNUSED, p3 = UNUSED] = params;
+  return (a, b, c, d) => {
+    try {
+      return lift(fn, read, p0, p1, p2, p3, a, b, c, d);
+    } catch (e) {
+      return [[failure(id, e)]];
+    }
+  };
+}
+
+type NumParams1 = readonly [Param<number>];
+type NumParams2 = readonly [Param<number>, Param<number>];
+type NumParams3 = readonly [Param<number>, Param<number>, Param<number>];
+type NumParams4 = readonly [Param<number>, Param<number>, Param<number>, Param<number>];
+
+/**
+ * A numeric model function lifted over ranges, answering Excel's values and errors. `id` names the
+ * function in the message of an unexpected failure; the parameters' names are those of functions.json.
+ */
+export function liftNumeric(id: string, fn: (a: number) => Result, params: NumParams1): Lifted;
+export function liftNumeric(id: string, fn: (a: number, b: number) => Result, params: NumParams2): Lifted;
+export function liftNumeric(id: string, fn: (a: number, b: number, c: number) => Result, params: NumParams3): Lifted;
+export function liftNumeric(
+  id: string,
+  fn: (a: number, b: number, c: number, d: number) => Result,
+  params: NumParams4,
+): Lifted;
+export function liftNumeric(id: string, fn: Fn4<number>, params: readonly Param<number>[]): Lifted {
+  return lifted(id, fn, readNumber, params);
+}
+
+/** A function of text cells (ids, field names) lifted over ranges, as liftNumeric. */
+export function liftText(
+  id: string,
+  fn: (a: string, b: string) => number | string | ExposureError,
+  params: readonly [Param<string>, Param<string>],
+): Lifted {
+  return lifted(id, fn as Fn4<string>, readText, params);
+}
+
+/** What a series is fed into, one number at a time (e.g. the model's WorstDrawdown). */
+export interface SeriesSink {
+  /** takes the next number; answers the error that ends the series, if any */
+  add(x: number): ExposureError | undefined;
+}
+
+/**
+ * Feeds the numbers of a series (one row or one column, in reading order) to `sink`, walking the
+ * range in place and skipping empty cells as Excel's statistical functions do; text or a boolean
+ * answers #VALUE!, a block of several rows and columns #VALUE!.
+ */
+export function feedSeries(name: string, v: unknown, sink: SeriesSink): ExposureError | undefined {
+  const g = Array.isArray(v) ? (v as unknown[][]) : [[v]];
+  const rows = g.length;
+  const cols = rows > 0 && Array.isArray(g[0]) ? g[0].length : 0;
+  if (cols === 0) return new ExposureError("#VALUE!", `${name} is not a rectangular range`);
+  if (rows > 1 && cols > 1)
+    return new ExposureError("#VALUE!", `${name} must be one row or one column, not ${rows}×${cols}`);
+  for (let r = 0; r < rows; r++) {
+    const row = g[r];
+    if (!Array.isArray(row) || row.length !== cols)
+      return new ExposureError("#VALUE!", `${name} is not a rectangular range`);
+    for (let c = 0; c < cols; c++) {
+      const cell = row[c];
+      if (typeof cell === "number" && cell - cell === 0) {
+        const e = sink.add(cell);
+        if (e) return e;
+      } else if (!isEmpty(cell)) {
+        return toNumber(name, cell) as ExposureError; // text, a boolean or a non-finite number
+      }
+    }
+  }
+  return undefined;
+}
+
+/** True when an argument is a single cell (or a bare scalar, or omitted). */
+export function isSingleCell(v: unknown): boolean {
+  return loneCell(v) !== RANGE;
 }

@@ -16,6 +16,36 @@ export function drawdown(peak: number, current: number): Result {
 }
 
 /**
+ * The largest peak-to-trough fall of a series taken in order, fed one value at a time, so a caller
+ * can walk its own storage (a range of cells) once and in place. `result()` answers what
+ * {@link maxDrawdown} answers for the values added so far.
+ */
+export class WorstDrawdown {
+  private peak = 0;
+  private worst = 0;
+  private count = 0;
+
+  /** Takes the next value; answers #NUM! (and the series is spoiled) for a negative or non-finite one. */
+  add(v: number): ExposureError | undefined {
+    this.count++;
+    // the message is built only for the value that answers it
+    if (!(v >= 0 && v < Infinity)) return nonNegative(`value ${this.count} of the series`, v);
+    if (v > this.peak) this.peak = v;
+    else if (this.peak > 0) {
+      const fall = (this.peak - v) / this.peak;
+      if (fall > this.worst) this.worst = fall;
+    }
+    return undefined;
+  }
+
+  result(): Result {
+    if (this.count === 0) return new ExposureError("#VALUE!", "the series holds no numbers");
+    if (this.peak === 0) return divByZero("the peak of the series");
+    return finite(this.worst);
+  }
+}
+
+/**
  * The largest peak-to-trough fall of a series taken in order, as a fraction of the running peak.
  * A series that never falls answers 0.
  *
@@ -26,16 +56,10 @@ export function drawdown(peak: number, current: number): Result {
  * and a later value is compared with that zero peak.
  */
 export function maxDrawdown(series: readonly number[]): Result {
-  if (series.length === 0) return new ExposureError("#VALUE!", "the series holds no numbers");
-  let peak = 0;
-  let worst = 0;
+  const w = new WorstDrawdown();
   for (let i = 0; i < series.length; i++) {
-    const v = series[i];
-    const err = nonNegative(`value ${i + 1} of the series`, v);
+    const err = w.add(series[i]);
     if (err) return err;
-    if (v > peak) peak = v;
-    else if (peak > 0) worst = Math.max(worst, (peak - v) / peak);
   }
-  if (peak === 0) return divByZero("the peak of the series");
-  return finite(worst);
+  return w.result();
 }

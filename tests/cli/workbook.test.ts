@@ -11,6 +11,7 @@ import { TABLES } from "../../src/baseline";
 import { buildPlan } from "../../src/workbook/plan";
 import { finalSheetNames } from "../../src/workbook/xlsx";
 import { main } from "../../src/cli/workbook";
+import { ensureBuilt } from "../contract/bundle";
 
 const ROOT = path.resolve(__dirname, "../..");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
@@ -51,6 +52,9 @@ function expectPlainError(r: Run, code: number, message: RegExp): void {
   expect(r.stderr).toMatch(message);
   expect(r.stderr).not.toMatch(/\n\s+at |Error:/);
 }
+
+// `npm run workbook` runs the CLI precompiled into dist/ by `npm run build`
+beforeAll(ensureBuilt);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "workbook-cli-"));
 afterAll(() => {
@@ -188,6 +192,20 @@ describe("npm run workbook", () => {
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.length).toBe(buildPlan().sheets.length);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("runs precompiled as the package's bin with plain node, writing the same bytes as the TypeScript entry", async () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+    const bin = path.join(ROOT, pkg.bin["china-exposure-workbook"]);
+    expect(fs.readFileSync(bin, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+    const a = path.join(dir, "bin.xlsx");
+    const b = path.join(dir, "tsx.xlsx");
+    const runs = await Promise.all([exec(process.execPath, [bin, "--out", a]), run("--out", b)]);
+    expect(runs.map((r) => [r.code, r.stderr])).toEqual([
+      [0, ""],
+      [0, ""],
+    ]);
+    expect(fs.readFileSync(a).equals(fs.readFileSync(b))).toBe(true);
   });
 
   it("writes the same bytes on every run", async () => {

@@ -1,25 +1,59 @@
 /**
  * Deterministic budgets on the production bundles: the custom functions load with every Excel
- * session, so their size is watched; exceljs (about 1 MB) must never reach the browser bundles.
+ * session, so their size is watched; the baseline data ships once, in functions.js, which the
+ * taskpane page loads first (shared runtime) and taskpane.js reuses; no library rides along for
+ * one small function; exceljs (about 1 MB) never reaches the browser bundles.
  */
 import { readFileSync, statSync } from "fs";
 import { join } from "path";
 import { gzipSync } from "zlib";
+import { FACTS } from "../../src/baseline";
 import { DIST, ensureBuilt } from "./bundle";
 
 beforeAll(ensureBuilt);
 
 const size = (f: string) => statSync(join(DIST, f)).size;
+const text = (f: string) => readFileSync(join(DIST, f), "utf8");
 const gzip = (f: string) => gzipSync(readFileSync(join(DIST, f))).length;
 
 describe("bundle budgets", () => {
-  // issue 12 made the baseline bilingual (Chinese locators, notes, periods, check explanations): +6.5 KB gzip
-  it("keeps functions.js under 160 KB (42 KB gzip): model, baseline in two languages and mathjs's round", () => {
-    expect(size("functions.js")).toBeLessThan(160_000);
-    expect(gzip("functions.js")).toBeLessThan(42_000);
+  // the baseline in two languages (issue 12: Chinese locators, notes, periods, explanations) and the
+  // model, with no library
+  it("keeps functions.js under 100 KB (30 KB gzip): model, bilingual baseline and the functions, no library", () => {
+    expect(size("functions.js")).toBeLessThan(100_000);
+    expect(gzip("functions.js")).toBeLessThan(30_000);
   });
-  it("keeps taskpane.js under 250 KB, so exceljs has not slipped into the browser", () => {
-    expect(size("taskpane.js")).toBeLessThan(250_000);
+
+  // the workbook layer with its ownership-proving undo and the sharing actions (issue 8)
+  it("keeps taskpane.js under 80 KB (24 KB gzip): the pane and the workbook layer only", () => {
+    expect(size("taskpane.js")).toBeLessThan(80_000);
+    expect(gzip("taskpane.js")).toBeLessThan(24_000);
   });
+
+  it("ships the baseline once: every fact's label is in functions.js and none is in taskpane.js", () => {
+    const functions = text("functions.js");
+    const taskpane = text("taskpane.js");
+    const labels = [...new Set(FACTS.map((f) => f.label))];
+    // each label as the string literal the minifier writes
+    expect(labels.filter((l) => !functions.includes(JSON.stringify(l)))).toEqual([]);
+    expect(labels.filter((l) => taskpane.includes(JSON.stringify(l)))).toEqual([]);
+  });
+
+  it("loads functions.js before taskpane.js on the taskpane page, which reuses its modules", () => {
+    const scripts = [...text("taskpane.html").matchAll(/<script[^>]*src="?([^" >]+)/g)].map((m) => m[1]);
+    expect(scripts.filter((s) => s.endsWith(".js") && !s.startsWith("http"))).toEqual([
+      "functions.js",
+      "taskpane.js",
+      "commands.js",
+    ]);
+  });
+
+  it("carries no mathjs (typed-function) and no exceljs in the browser bundles", () => {
+    for (const f of ["functions.js", "taskpane.js"]) {
+      expect([f, /typed-function|Number of decimals in function round/.test(text(f))]).toEqual([f, false]);
+      expect([f, /exceljs|ExcelJS/.test(text(f))]).toEqual([f, false]);
+    }
+  });
+
   it("keeps commands.js tiny", () => expect(size("commands.js")).toBeLessThan(2_000));
 });

@@ -1,7 +1,12 @@
-import { ExposureError, shareOf } from "../../src/model";
-import { broadcastShape, liftNumeric, liftText, seriesOf, toNumber } from "../../src/functions/grid";
+import { ExposureError, WorstDrawdown, shareOf } from "../../src/model";
+import { feedSeries, isSingleCell, liftNumeric, liftText, toNumber } from "../../src/functions/grid";
 
-const kinds = (g: unknown[][]) => g.map((r) => r.map((v) => (v instanceof ExposureError ? v.kind : v)));
+/** Excel's error codes in place of the CustomFunctions.Error objects, numbers as they are. */
+const codes = (g: unknown[][]) =>
+  g.map((r) => r.map((v) => (typeof v === "object" && v !== null ? (v as { code: string }).code : v)));
+const messageOf = (g: unknown[][]) => (g[0][0] as { message?: string }).message;
+
+const SHARE_OF = liftNumeric("SHARE_OF", shareOf, [{ name: "part" }, { name: "whole" }]);
 
 describe("toNumber", () => {
   it("accepts finite numbers", () => expect(toNumber("x", 1.5)).toBe(1.5));
@@ -13,90 +18,139 @@ describe("toNumber", () => {
       expect((r as ExposureError).message).toContain("china_revenue");
     }
   });
+  it("answers #NUM! for a number that is not finite", () => {
+    expect((toNumber("x", Infinity) as ExposureError).kind).toBe("#NUM!");
+    expect((toNumber("x", Number.NaN) as ExposureError).kind).toBe("#NUM!");
+  });
   it("uses the default of an optional argument for an empty cell", () => expect(toNumber("x", null, 0)).toBe(0));
 });
 
-describe("broadcastShape", () => {
-  const s = (name: string, shape: [number, number]) => ({ name, shape });
-  it("stretches single cells and single rows/columns as Excel's array arithmetic does", () => {
-    expect(broadcastShape([s("a", [3, 1]), s("b", [1, 1])])).toEqual([3, 1]);
-    expect(broadcastShape([s("a", [3, 1]), s("b", [1, 4])])).toEqual([3, 4]);
-  });
-  it("answers #VALUE! naming both shapes when they do not match", () => {
-    const r = broadcastShape([s("part", [3, 1]), s("whole", [2, 1])]) as ExposureError;
-    expect(r.kind).toBe("#VALUE!");
-    expect(r.message).toContain("part is 3×1");
-    expect(r.message).toContain("whole is 2×1");
-  });
-});
-
 describe("liftNumeric", () => {
+  it("answers a single cell with a single cell, as Excel passes it or bare", () => {
+    expect(SHARE_OF([[16]], [[42]])).toEqual([[16 / 42]]);
+    expect(SHARE_OF(1, 4)).toEqual([[0.25]]);
+  });
   it("answers a column for a column, broadcasting a single cell", () => {
-    const out = liftNumeric(shareOf, [
-      { name: "part", value: [[1], [2], [3]] },
-      { name: "whole", value: [[4]] },
+    expect(SHARE_OF([[1], [2], [3]], [[4]])).toEqual([[0.25], [0.5], [0.75]]);
+  });
+  it("broadcasts a row against a column into a block, as Excel's array arithmetic does", () => {
+    // part 1, 2 down the rows; whole 4, 8 across the columns
+    expect(SHARE_OF([[1], [2]], [[4, 8]])).toEqual([
+      [0.25, 0.125],
+      [0.5, 0.25],
     ]);
-    expect(out).toEqual([[0.25], [0.5], [0.75]]);
   });
-  it("puts each bad element's own error in its own place", () => {
-    const out = liftNumeric(shareOf, [
-      { name: "part", value: [[1], ["n/a"], [5], [null]] },
-      { name: "whole", value: [[4], [4], [4], [4]] },
-    ]);
-    expect(kinds(out)).toEqual([[0.25], ["#VALUE!"], ["#NUM!"], ["#VALUE!"]]);
-  });
-  it("answers one #VALUE! for mismatched shapes and for a ragged array", () => {
+  it("answers a block for a block, element by element", () => {
     expect(
-      kinds(
-        liftNumeric(shareOf, [
-          { name: "part", value: [[1], [2]] },
-          { name: "whole", value: [[1], [2], [3]] },
-        ]),
-      ),
-    ).toEqual([["#VALUE!"]]);
-    expect(
-      kinds(
-        liftNumeric(shareOf, [
-          { name: "part", value: [[1, 2], [3]] },
-          { name: "whole", value: 4 },
-        ]),
-      ),
-    ).toEqual([["#VALUE!"]]);
-  });
-  it("treats an omitted optional argument (null) as its default", () => {
-    expect(
-      liftNumeric(
-        (a, b) => a + b,
+      SHARE_OF(
         [
-          { name: "a", value: 1 },
-          { name: "b", value: null, default: 2 },
+          [1, 2],
+          [3, 4],
+        ],
+        [
+          [2, 4],
+          [4, 8],
         ],
       ),
-    ).toEqual([[3]]);
+    ).toEqual([
+      [0.5, 0.5],
+      [0.75, 0.5],
+    ]);
+  });
+  it("puts each bad element's own error in its own place, with the argument's name where Excel shows one", () => {
+    const out = SHARE_OF([[1], ["n/a"], [5], [null], [1]], [[4], [4], [4], [4], [0]]);
+    expect(codes(out)).toEqual([[0.25], ["#VALUE!"], ["#NUM!"], ["#VALUE!"], ["#DIV/0!"]]);
+    expect((out[1][0] as { message: string }).message).toContain("part is text");
+    expect((out[2][0] as { message?: string }).message).toBeUndefined(); // Excel shows none for #NUM!
+  });
+  it("answers one #VALUE! naming both shapes for mismatched ranges", () => {
+    const out = SHARE_OF([[1], [2]], [[1], [2], [3]]);
+    expect(codes(out)).toEqual([["#VALUE!"]]);
+    expect(messageOf(out)).toContain("part is 2×1");
+    expect(messageOf(out)).toContain("whole is 3×1");
+  });
+  it("answers one #VALUE! for a ragged or empty array", () => {
+    expect(codes(SHARE_OF([[1, 2], [3]], 4))).toEqual([["#VALUE!"]]);
+    expect(messageOf(SHARE_OF([[1, 2], [3]], 4))).toContain("part is not a rectangular range");
+    expect(codes(SHARE_OF([], 4))).toEqual([["#VALUE!"]]);
+    expect(codes(SHARE_OF([[]], 4))).toEqual([["#VALUE!"]]);
+  });
+  it("treats an omitted optional argument (null) or an empty cell as its default, a required one as #VALUE!", () => {
+    const add = liftNumeric("ADD", (a, b) => a + b, [{ name: "a" }, { name: "b", default: 2 }]);
+    expect(add(1, null)).toEqual([[3]]);
+    expect(add([[1], [5]], [[""], [1]])).toEqual([[3], [6]]);
+    expect(codes(add(null, 1))).toEqual([["#VALUE!"]]);
+  });
+  it("lifts one to four arguments, each in its own place", () => {
+    const one = liftNumeric("NEG", (a) => -a, [{ name: "a" }]);
+    const four = liftNumeric("DIGITS", (a, b, c, d) => a * 1000 + b * 100 + c * 10 + d, [
+      { name: "a" },
+      { name: "b" },
+      { name: "c" },
+      { name: "d", default: 4 },
+    ]);
+    expect(one([[1], [2]])).toEqual([[-1], [-2]]);
+    expect(four([[1], [5]], 2, [[3]], null)).toEqual([[1234], [5234]]);
+    expect(codes(four(1, 2, "x", 4))).toEqual([["#VALUE!"]]);
+  });
+  it("answers a #VALUE! naming the function when the model throws, never a raw JavaScript error", () => {
+    const broken = liftNumeric(
+      "BROKEN",
+      () => {
+        throw new Error("boom");
+      },
+      [{ name: "a" }],
+    );
+    expect(codes(broken(1))).toEqual([["#VALUE!"]]);
+    expect(messageOf(broken(1))).toBe("EXPOSURE.BROKEN failed: boom");
+  });
+  it("refuses, when the add-in is built, a lift of no parameters or of more than four", () => {
+    expect(() => liftNumeric("NONE", (a) => a, [] as unknown as [{ name: string }])).toThrow(/1 to 4 parameters/);
   });
 });
 
 describe("liftText", () => {
-  it("trims text and answers #VALUE! for numbers where text is due", () => {
-    const out = liftText((s) => s.toUpperCase(), [{ name: "id", value: [[" a "], [3]] }]);
-    expect(kinds(out)).toEqual([["A"], ["#VALUE!"]]);
+  it("trims text, uses a default for an omitted argument, and answers #VALUE! for numbers where text is due", () => {
+    const join = liftText("JOIN", (a, b) => `${a}.${b}`, [{ name: "id" }, { name: "field", default: "value" }]);
+    expect(codes(join([[" a "], [3]], null))).toEqual([["a.value"], ["#VALUE!"]]);
+    expect(join("a", [["unit", "label"]])).toEqual([["a.unit", "a.label"]]);
   });
 });
 
-describe("seriesOf", () => {
-  it("reads a row or a column in order, skipping empty cells", () => {
-    expect(seriesOf("s", [[1], [null], [3], [""]])).toEqual([1, 3]);
-    expect(seriesOf("s", [[1, 2, 3]])).toEqual([1, 2, 3]);
+describe("feedSeries", () => {
+  const worst = (v: unknown) => {
+    const w = new WorstDrawdown();
+    const e = feedSeries("s", v, w);
+    return e ? e.kind : w.result();
+  };
+  it("walks a row or a column in order, skipping empty cells", () => {
+    expect(worst([[2.8], [null], [3.3], [""], [2.47], [3.0]])).toBeCloseTo(0.2515, 4); // (3.3 − 2.47) ÷ 3.3
+    expect(worst([[2.8, 3.3, 2.47]])).toBeCloseTo(0.2515, 4);
   });
-  it("answers #VALUE! for a block of several rows and columns, or for text", () => {
+  it("answers #VALUE! for a block of several rows and columns, for text, a boolean or a ragged array", () => {
     expect(
-      (
-        seriesOf("s", [
-          [1, 2],
-          [3, 4],
-        ]) as ExposureError
-      ).kind,
+      worst([
+        [1, 2],
+        [3, 4],
+      ]),
     ).toBe("#VALUE!");
-    expect((seriesOf("s", [[1], ["x"]]) as ExposureError).kind).toBe("#VALUE!");
+    expect(worst([[1], ["x"]])).toBe("#VALUE!");
+    expect(worst([[1], [true]])).toBe("#VALUE!");
+    expect(worst([[1], [2, 3]])).toBe("#VALUE!");
+  });
+  it("answers #NUM! for a negative or non-finite value", () => {
+    expect(worst([[1], [-1]])).toBe("#NUM!");
+    expect(worst([[1], [Infinity]])).toBe("#NUM!");
+  });
+});
+
+describe("isSingleCell", () => {
+  it("is true for one cell, a bare value or an omitted argument, false for a range", () => {
+    expect([isSingleCell([[1]]), isSingleCell(1), isSingleCell(null), isSingleCell([[1], [2]])]).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 });

@@ -1,0 +1,69 @@
+/**
+ * Side-by-side timing in one process: the variants of one piece of work run in interleaved rounds,
+ * each round a batch long enough to time (at least `batchMs`), so drift on a shared machine hits
+ * every variant alike. Prints nothing and asserts nothing; run.ts prints the figures.
+ */
+
+export interface Variant {
+  readonly name: string;
+  readonly run: () => unknown;
+}
+
+export interface Timing {
+  readonly name: string;
+  /** the median over the rounds, in nanoseconds per call */
+  readonly ns: number;
+  /** nanoseconds per call in each round, in round order */
+  readonly rounds: readonly number[];
+}
+
+export interface Options {
+  readonly rounds: number;
+  readonly batchMs: number;
+}
+
+/** Keeps results alive so the engine cannot drop the work as dead code. */
+export let sink: unknown;
+
+const now = () => Number(process.hrtime.bigint());
+
+function batch(run: () => unknown, iterations: number): number {
+  const t0 = now();
+  for (let i = 0; i < iterations; i++) sink = run();
+  return (now() - t0) / iterations;
+}
+
+export const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Times every variant; the order within a round rotates so none always runs first. */
+export function compare(variants: readonly Variant[], { rounds, batchMs }: Options): Timing[] {
+  const iterations = variants.map((v) => {
+    // warm-up (the JIT), then a batch size that lasts about batchMs
+    let n = 1;
+    let ns = batch(v.run, 1);
+    const deadline = now() + 2 * batchMs * 1e6;
+    while (now() < deadline) {
+      ns = batch(v.run, n);
+      if (ns * n < batchMs * 1e5) n *= 2;
+    }
+    return Math.max(1, Math.round((batchMs * 1e6) / ns));
+  });
+  const per: number[][] = variants.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < variants.length; k++) {
+      const i = (k + r) % variants.length;
+      per[i].push(batch(variants[i].run, iterations[i]));
+    }
+  }
+  return variants.map((v, i) => ({ name: v.name, ns: median(per[i]), rounds: per[i] }));
+}
+
+/** The ratio a ÷ b of the medians, with the lowest and highest per-round ratio. */
+export function ratio(a: Timing, b: Timing): { median: number; low: number; high: number } {
+  const rs = a.rounds.map((x, i) => x / b.rounds[i]);
+  return { median: a.ns / b.ns, low: Math.min(...rs), high: Math.max(...rs) };
+}
