@@ -92,7 +92,9 @@ out(
 out(`- ${timing.rounds} interleaved rounds per figure, each a batch of at least ${timing.batchMs} ms; ratios are`);
 out("  ratios of the medians, with the lowest and highest round's ratio in brackets");
 out();
-out("Reproduce: `npm ci && npm run build && npm run bench` (about eight minutes on a busy two-core machine). To compare with another build,");
+out(
+  "Reproduce: `npm ci && npm run build && npm run bench` (about eight minutes on a busy two-core machine). To compare with another build,",
+);
 out("copy its `dist/` aside and add `-- --before DIR`.");
 out();
 

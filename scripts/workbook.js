@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run workbook`: runs the precompiled CLI (dist/cli/workbook.js, written by `npm run build`) in
 // this same process; says in plain words what to do when it has not been built yet.
-/* eslint-disable no-undef */
+
 const fs = require("fs");
 const path = require("path");
 
