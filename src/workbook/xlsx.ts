@@ -25,7 +25,7 @@ import {
   quoteSheetName,
   resolveSheetRefs,
 } from "./address";
-import type { CellBlock, ChartPlan, PlanCell, SheetPlan, TablePlan, WorkbookPlan } from "./types";
+import type { CellBlock, ChartPlan, PlanCell, SheetPlan, TablePlan, ValidationPlan, WorkbookPlan } from "./types";
 
 /** The tool named in the file's document properties. */
 export const WRITTEN_BY = "China-exposure workbench (npm run workbook)";
@@ -191,6 +191,34 @@ function writeSheet(
   for (const { column, width } of sheet.columns) ws.getColumn(columnNumber(column)).width = width;
   for (const block of sheet.blocks) writeBlock(ws, block, nameOf);
   for (const table of sheet.tables) addTable(ws, name, table);
+  for (const v of sheet.validations ?? []) addValidation(ws, v);
+}
+
+/** A rule on every cell of a range, as Excel's Data Validation stores it (exceljs writes one per cell). */
+function addValidation(ws: ExcelJS.Worksheet, v: ValidationPlan): void {
+  const box = parseBox(v.range);
+  const rule: ExcelJS.DataValidation =
+    v.rule.kind === "list"
+      ? { type: "list", allowBlank: true, formulae: [`"${v.rule.values.join(",")}"`] }
+      : v.rule.max === undefined
+        ? {
+            type: "decimal",
+            operator: v.rule.minExclusive ? "greaterThan" : "greaterThanOrEqual",
+            allowBlank: true,
+            formulae: [v.rule.min ?? 0],
+          }
+        : { type: "decimal", operator: "between", allowBlank: true, formulae: [v.rule.min ?? 0, v.rule.max] };
+  for (let r = box.top; r <= box.bottom; r++) {
+    for (let c = box.left; c <= box.right; c++) {
+      ws.getCell(r, c).dataValidation = {
+        ...rule,
+        showErrorMessage: true,
+        errorStyle: "stop",
+        errorTitle: v.title,
+        error: v.message,
+      };
+    }
+  }
 }
 
 /**
