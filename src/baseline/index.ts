@@ -37,6 +37,8 @@ export { LANGS, LANGUAGE_TAGS, fill, inLang, isLang } from "./lang";
 export type { Bilingual, Lang, WithZh } from "./lang";
 export { ATTRIBUTIONS, KINDS, OPERATIONS, PERIODS, STATUSES, UNITS } from "./vocabulary";
 export { ARTICLE, ARTICLE_NOTES } from "./article";
+export { CASE_SCENARIOS, NVIDIA_CASE, nvidiaDrivers, scenarioOverrides, seedValue } from "./case-seed";
+export type { CaseScenario, CaseScenarioId, Seed } from "./case-seed";
 export { derivationText, paragraphsOf, sourceOf } from "./places";
 
 /** A spilled table: rows of text and numbers, the header row first. */

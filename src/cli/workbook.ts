@@ -11,6 +11,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { LANGS, TABLE_SUMMARIES, TABLES, parseTableIds, type Lang } from "../baseline";
+import { type CaseSpec, blankCase, caseName, nvidiaCase } from "../workbook/case-plan";
 import { buildPlan } from "../workbook/plan";
 import { XLSX_LIMITATIONS, planToXlsx, summarizePlan, type XlsxSummary } from "../workbook/xlsx";
 import { OutputError, ioMessage, writeWhole } from "./write-file";
@@ -18,13 +19,20 @@ import { OutputError, ioMessage, writeWhole } from "./write-file";
 export const USAGE = `Usage: npm run workbook -- --out FILE.xlsx [options]
 
 Writes the article's baseline tables (NVIDIA's H20 China exposure) as a formatted Excel workbook,
-the same sheets the add-in's taskpane inserts, for anyone who does not install the add-in.
-Derived figures are live formulas; Excel and LibreOffice compute them when the file opens.
+the same sheets the add-in's taskpane inserts, for anyone who does not install the add-in, and the
+NVIDIA case seeded from the article (drivers, scenarios, earnings and value at risk). Derived
+figures are live formulas; Excel and LibreOffice compute them when the file opens.
 
 Options:
   -o, --out FILE.xlsx   where to write (required); an existing file is left alone unless --force
-  -t, --tables ID,ID    only these tables (tables their formulas read come along); default: all
+  -t, --tables ID,ID    only these tables (tables their formulas read come along), and no NVIDIA
+                        case; default: all tables and the NVIDIA case
                         ids (any case): ${TABLE_SUMMARIES.map((t) => t.id).join(", ")}
+  -c, --company NAME    add a blank case for this company (its drivers empty, yours to fill in)
+      --currency CODE   the company case's currency, e.g. EUR (default: USD)
+      --fiscal-year-end TEXT
+                        when the company's fiscal year ends, e.g. "31 December" (default: 31 December)
+      --no-nvidia-case  leave out the NVIDIA case
   -l, --lang en|zh      language of labels and headers (default: en)
   -f, --force           overwrite FILE.xlsx if it exists
   -h, --help            show this help
@@ -39,6 +47,8 @@ export interface CliOptions {
   readonly tables?: readonly string[];
   readonly lang: Lang;
   readonly force: boolean;
+  /** the cases to write after the record */
+  readonly cases: readonly CaseSpec[];
 }
 
 /** Parses the arguments; `undefined` means --help was asked for. */
@@ -50,6 +60,10 @@ export function parseCli(argv: readonly string[]): CliOptions | undefined {
       options: {
         out: { type: "string", short: "o" },
         tables: { type: "string", short: "t" },
+        company: { type: "string", short: "c" },
+        currency: { type: "string" },
+        "fiscal-year-end": { type: "string" },
+        "no-nvidia-case": { type: "boolean" },
         lang: { type: "string", short: "l" },
         force: { type: "boolean", short: "f" },
         help: { type: "boolean", short: "h" },
@@ -79,7 +93,24 @@ export function parseCli(argv: readonly string[]): CliOptions | undefined {
     if (parsed.ids.length === 0) throw new UsageError(`--tables needs at least one table id; valid ids: ${valid}`);
     tables = parsed.ids;
   }
-  return { out: v.out, tables, lang: lang as Lang, force: v.force ?? false };
+  const cases: CaseSpec[] = [];
+  if (!tables && !v["no-nvidia-case"]) cases.push(nvidiaCase(lang as Lang));
+  if (v.company === undefined && (v.currency !== undefined || v["fiscal-year-end"] !== undefined)) {
+    throw new UsageError("--currency and --fiscal-year-end describe a --company case: name the company too");
+  }
+  if (v.company !== undefined) {
+    const company = v.company.trim();
+    if (company === "") throw new UsageError("--company needs a name");
+    const currency = (v.currency ?? "USD").trim().toUpperCase();
+    if (!/^[A-Z]{3}$/.test(currency))
+      throw new UsageError(`--currency takes a three-letter code such as USD or EUR, not "${v.currency}"`);
+    const blank = blankCase(company, currency, v["fiscal-year-end"]?.trim() || "31 December");
+    if (cases.some((c) => c.key === blank.key)) {
+      throw new UsageError(`the company "${company}" would be the NVIDIA case again; name another company`);
+    }
+    cases.push(blank);
+  }
+  return { out: v.out, tables, lang: lang as Lang, force: v.force ?? false, cases };
 }
 
 /** The absolute path to write, after checking everything that can be checked before writing. */
@@ -134,8 +165,14 @@ export function report(file: string, bytes: number, summary: XlsxSummary, option
   }
   lines.push(
     `  ${plural(summary.tables, "Excel table")}, ${plural(summary.formulas, "native formula")}, ` +
-      `${plural(summary.names, "workbook name")} (bl_<id>, e.g. =bl_china_revenue_2024)`,
+      `${plural(summary.names, "workbook name")} (bl_<id>, e.g. =bl_china_revenue_2024` +
+      `${options.cases.length > 0 ? `; case_<company>_<driver>, e.g. =${caseName(options.cases[0], "exposed_revenue")}` : ""})`,
   );
+  for (const c of options.cases) {
+    lines.push(
+      `  case: ${c.company} (${c.currency}, ${c.seed === "article" ? "seeded from the article" : "blank: its drivers are yours to fill in"})`,
+    );
+  }
   if (summary.chartsNotWritten.length === 0) {
     lines.push("  charts: the plan has none");
   } else {
@@ -169,7 +206,7 @@ export async function main(
       return 0;
     }
     const file = checkOutPath(options.out, options.force);
-    const plan = buildPlan({ tables: options.tables, lang: options.lang });
+    const plan = buildPlan({ tables: options.tables, lang: options.lang, cases: options.cases });
     const bytes = await planToXlsx(plan);
     writeWhole(file, bytes, options.force);
     out.write(report(file, bytes.length, summarizePlan(plan), options) + "\n");

@@ -303,3 +303,35 @@ export function expectation(
 
 /** How far from 1 the scenario probabilities may sum (float noise, not rounding). */
 export const PROBABILITY_TOLERANCE = 1e-9;
+
+/**
+ * The value a scenario column uses for a driver it may override, as a formula: the override where it
+ * is a number, else the case's value, else (an optional share) 0 or (any other) "" — which the
+ * outputs that need it read as "fill in".
+ */
+export function usedFormula(id: ScenarioDriverId, override: string, caseValue: string): string {
+  const spec = driverSpec(id);
+  const empty = spec.emptyMeans !== undefined ? String(spec.emptyMeans) : '""';
+  return `=IF(ISNUMBER(${override}),${override},IF(ISNUMBER(${caseValue}),${caseValue},${empty}))`;
+}
+
+/**
+ * The probability-weighted expectation of one output row as a formula, mirroring `expectation`:
+ * `missing` and `notOne` are the quoted texts for probabilities left empty or not summing to 1; an
+ * output that is not a number passes its text on (the first such, left to right).
+ */
+export function expectationFormula(
+  probabilities: readonly string[],
+  values: readonly string[],
+  missing: string,
+  notOne: string,
+): string {
+  const p = `${probabilities[0]}:${probabilities[probabilities.length - 1]}`;
+  const v = `${values[0]}:${values[values.length - 1]}`;
+  let body = `SUMPRODUCT(${p},${v})`;
+  for (const cell of [...values].reverse()) body = `IF(ISNUMBER(${cell}),${body},${cell})`;
+  return (
+    `=IF(COUNT(${p})<${probabilities.length},${missing},` +
+    `IF(ABS(SUM(${p})-1)>${String(PROBABILITY_TOLERANCE).toUpperCase()},${notOne},${body}))`
+  );
+}

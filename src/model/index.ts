@@ -5,3 +5,4 @@ export * from "./growth";
 export * from "./market";
 export * from "./substitution";
 export * from "./derive";
+export * from "./case";

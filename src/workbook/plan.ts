@@ -29,6 +29,7 @@ import type { WithZh } from "../baseline";
 import type { BaselineTable, ConsistencyCheck, Unit } from "../baseline/types";
 import { Lang, StringId, t } from "../i18n/strings";
 import { cleanSheetName, columnLetters } from "./address";
+import { type CaseSpec, type CaseValues, caseSheet, nvidiaCase } from "./case-plan";
 import type { CellBlock, ChartPlan, NamedCell, PlanCell, SheetPlan, StyleId, WorkbookPlan } from "./types";
 
 /** How each named style looks, for both adapters. Colours as hex RGB. */
@@ -98,6 +99,8 @@ export interface PlanOptions {
   /** the table ids to insert ("scenarios" among them; dependencies come along); all when omitted */
   readonly tables?: readonly string[];
   readonly lang?: Lang;
+  /** the cases to write after the record: the NVIDIA case when all tables are inserted, none otherwise */
+  readonly cases?: readonly CaseSpec[];
 }
 
 interface Placement {
@@ -176,6 +179,7 @@ function titleBlocks(title: string, subtitle: string, lang: Lang): CellBlock[] {
     { address: "A1", cells: [[title]], style: "title" },
     { address: "A2", cells: [[subtitle]], style: "subtitle" },
     { address: "A3", cells: [[articleNote(lang)]], style: "note" },
+    { address: "A4", cells: [[t("sheet.note.record", lang)]], style: "note" },
   ];
 }
 
@@ -506,5 +510,16 @@ export function buildPlan(options: PlanOptions = {}): WorkbookPlan {
     address: at(VALUE_COL, p.row),
     comment: inLang((factById(id) ?? derivedById(id))!, "label", lang),
   }));
+  for (const spec of options.cases ?? (options.tables ? [] : [nvidiaCase(lang)])) {
+    const c = caseSheet(spec, lang);
+    sheets.push(c.sheet);
+    names.push(...c.names);
+  }
   return { sheets, names };
+}
+
+/** The plan of one case alone (a new case from the pane). */
+export function casePlan(spec: CaseSpec, lang: Lang, values?: CaseValues): WorkbookPlan {
+  const c = caseSheet(spec, lang, values);
+  return { sheets: [c.sheet], names: c.names };
 }

@@ -152,6 +152,53 @@ describe("npm run workbook", () => {
     expect(plan.sheets.map((s) => s.key)).toEqual(expect.arrayContaining(["scenarios", "market_reaction"]));
   });
 
+  it("writes the NVIDIA case by default, a blank case for a named company, and leaves the NVIDIA case out when asked", async () => {
+    const out = path.join(dir, "cases.xlsx");
+    const r = await runHere(
+      "--out",
+      out,
+      "--company",
+      "Acme Robotics",
+      "--currency",
+      "eur",
+      "--fiscal-year-end",
+      "30 June",
+    );
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(r.stdout).toContain("case: NVIDIA (USD, seeded from the article)");
+    expect(r.stdout).toContain("case: Acme Robotics (EUR, blank: its drivers are yours to fill in)");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names.slice(-2)).toEqual(["NVIDIA case", "Acme Robotics case"]);
+    const acme = wb.getWorksheet("Acme Robotics case")!;
+    expect(acme.getCell("A2").value).toMatch(/Money in EUR billions; fiscal year ends 30 June\./);
+    expect(acme.getCell("B6").value).toBeNull(); // exposed revenue: yours to fill in
+    expect(wb.getWorksheet("NVIDIA case")!.getCell("B6").value).toBe(17.1); // the article's 2024 China revenue
+    // each case has its own names
+    expect(wb.definedNames.getRanges("case_acme_robotics_exposed_revenue").ranges).toEqual([
+      "'Acme Robotics case'!$B$6",
+    ]);
+    expect(wb.definedNames.getRanges("case_nvidia_exposed_revenue").ranges).toEqual(["'NVIDIA case'!$B$6"]);
+
+    const none = path.join(dir, "no-case.xlsx");
+    expect((await runHere("--out", none, "--no-nvidia-case")).code).toBe(0);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.readFile(none);
+    expect(wb2.worksheets.some((w) => w.name.endsWith("case"))).toBe(false);
+  });
+
+  it("answers exit code 2 for a currency without a company, a bad currency, or a company that is NVIDIA again", async () => {
+    expectPlainError(await runHere("--out", path.join(dir, "c1.xlsx"), "--currency", "EUR"), 2, /name the company too/);
+    expectPlainError(
+      await runHere("--out", path.join(dir, "c2.xlsx"), "--company", "Acme", "--currency", "euro"),
+      2,
+      /three-letter code/,
+    );
+    expectPlainError(await runHere("--out", path.join(dir, "c3.xlsx"), "--company", "Nvidia"), 2, /NVIDIA case again/);
+    expect(fs.readdirSync(dir).filter((f) => /^c\d\.xlsx$/.test(f))).toEqual([]);
+  });
+
   it("answers exit code 2 for an unknown language", async () => {
     expectPlainError(
       await runHere("--out", path.join(dir, "l.xlsx"), "--lang", "fr"),

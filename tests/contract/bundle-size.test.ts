@@ -24,10 +24,11 @@ describe("bundle budgets", () => {
     expect(gzip("functions.js")).toBeLessThan(30_000);
   });
 
-  // the workbook layer with its ownership-proving undo and the sharing actions (issue 8)
-  it("keeps taskpane.js under 80 KB (24 KB gzip): the pane and the workbook layer only", () => {
-    expect(size("taskpane.js")).toBeLessThan(80_000);
-    expect(gzip("taskpane.js")).toBeLessThan(24_000);
+  // the workbook layer with its ownership-proving undo and the sharing actions (issue 8), the case
+  // sheet and its texts in two languages (issue 9)
+  it("keeps taskpane.js under 100 KB (32 KB gzip): the pane and the workbook layer only", () => {
+    expect(size("taskpane.js")).toBeLessThan(100_000);
+    expect(gzip("taskpane.js")).toBeLessThan(32_000);
   });
 
   it("ships the baseline once: every fact's label is in functions.js and none is in taskpane.js", () => {

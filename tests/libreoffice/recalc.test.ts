@@ -7,11 +7,9 @@
  * Needs `soffice` (Debian: libreoffice-calc-nogui; .ci/run installs it). Under CI=true a missing
  * soffice fails the suite; elsewhere the suite is skipped with a warning.
  */
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { pathToFileURL } from "node:url";
 import * as ExcelJS from "exceljs";
 import { CHECKS, DERIVED, FACTS, TABLES, UNITS, derivedValue, factById, statusText, valueOf } from "../../src/baseline";
 import { t, type Lang, type StringId } from "../../src/i18n/strings";
@@ -19,96 +17,9 @@ import { isExposureError } from "../../src/model";
 import { HEADER_ROW, buildPlan } from "../../src/workbook/plan";
 import type { WorkbookPlan } from "../../src/workbook/types";
 import { finalSheetNames, planToXlsx } from "../../src/workbook/xlsx";
+import { ON_CI, SOFFICE_TIMEOUT_MS, convert, findSoffice, freshProfile } from "./soffice";
 
-const ON_CI = !!process.env.CI && !["false", "0"].includes(process.env.CI.toLowerCase());
-/** How long LibreOffice may take to convert both files before it is killed. */
-const SOFFICE_TIMEOUT_MS = 240_000;
 const LANGS: readonly Lang[] = ["en", "zh"];
-
-/** soffice on PATH or where LibreOffice installs it; SOFFICE=/path/to/soffice overrides the search. */
-function findSoffice(): string | undefined {
-  const fromPath = (process.env.PATH ?? "")
-    .split(path.delimiter)
-    .filter(Boolean)
-    .map((d) => path.join(d, "soffice"));
-  const candidates = process.env.SOFFICE
-    ? [process.env.SOFFICE]
-    : [
-        ...fromPath,
-        "/usr/bin/soffice",
-        "/usr/lib/libreoffice/program/soffice",
-        "/opt/libreoffice/program/soffice",
-        "/Applications/LibreOffice.app/Contents/MacOS/soffice",
-      ];
-  return candidates.find((c): c is string => {
-    if (!c) return false;
-    try {
-      fs.accessSync(c, fs.constants.X_OK);
-      return fs.statSync(c).isFile();
-    } catch {
-      return false;
-    }
-  });
-}
-
-/**
- * A fresh LibreOffice profile that recalculates every formula of an .xlsx on load
- * (OOXMLRecalcMode 0 = always); without it Calc keeps the file's cached values.
- */
-function freshProfile(dir: string): string {
-  fs.mkdirSync(path.join(dir, "user"), { recursive: true });
-  fs.writeFileSync(
-    path.join(dir, "user", "registrymodifications.xcu"),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-  );
-  return pathToFileURL(dir).href;
-}
-
-/** Runs soffice in its own process group, killing the whole group if it outlives the timeout. */
-function convert(soffice: string, profileUrl: string, outDir: string, files: readonly string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const args = [
-      `-env:UserInstallation=${profileUrl}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      "xlsx",
-      "--outdir",
-      outDir,
-      ...files,
-    ];
-    const child = spawn(soffice, args, { detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (output += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (output += d));
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        child.kill("SIGKILL");
-      }
-      reject(
-        new Error(
-          `soffice did not finish within ${SOFFICE_TIMEOUT_MS / 1000} s and was killed; its output:\n${output}`,
-        ),
-      );
-    }, SOFFICE_TIMEOUT_MS);
-    child.on("error", (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(output);
-      else reject(new Error(`soffice exited with code ${code}; its output:\n${output}`));
-    });
-  });
-}
 
 // ── reading cells ────────────────────────────────────────────────────────────────────────────
 
@@ -182,7 +93,7 @@ if (!soffice && !ON_CI) {
 }
 
 (soffice || ON_CI ? describe : describe.skip)("the CLI's workbook, recalculated by LibreOffice Calc", () => {
-  const plans = new Map<Lang, WorkbookPlan>(LANGS.map((lang) => [lang, buildPlan({ lang })]));
+  const plans = new Map<Lang, WorkbookPlan>(LANGS.map((lang) => [lang, buildPlan({ lang, cases: [] })]));
   const books = new Map<Lang, ExcelJS.Workbook>();
   let work: string | undefined;
 

@@ -12,10 +12,18 @@ import type { SheetPlan, WorkbookPlan } from "../../src/workbook/types";
 const CJK = /[\u3400-\u9fff]/;
 
 /**
- * Cells that may stand without Chinese in the Chinese edition: the percent sign as a unit, and
- * proper nouns and model names that Chinese text writes in Latin letters.
+ * Cells that may stand without Chinese in the Chinese edition: the percent sign as a unit, proper
+ * nouns and model names that Chinese text writes in Latin letters, and the valuation multiples'
+ * abbreviations (P/E, P/S), which Chinese analysts write in Latin letters too.
  */
-const ALLOWED = new Set(["%", "NVIDIA", "H20", "CUDA"]);
+const ALLOWED = new Set(["%", "NVIDIA", "H20", "CUDA", "P/E", "P/S"]);
+
+/**
+ * The texts a formula can show: its string literals, less "" (an empty cell) and the number format
+ * a TEXT() is given (Excel's own notation, not a word).
+ */
+const formulaTexts = (formula: string) =>
+  [...formula.replace(/TEXT\(([^()]|\([^()]*\))*?,"[^"]*"\)/g, "").matchAll(/"([^"]+)"/g)].map((m) => m[1]);
 
 interface TextCell {
   readonly where: string;
@@ -48,7 +56,7 @@ function planTexts(plan: WorkbookPlan, lang: Lang): TextCell[] {
           const where = `${sheet.key}!${col}${Number(m[2]) + i}`;
           if (typeof v === "string" && !(ids.has(col) && b.style !== "header")) out.push({ where, text: v });
           if (v && typeof v === "object")
-            for (const lit of v.formula.matchAll(/"([^"]*)"/g)) out.push({ where: `${where} (formula)`, text: lit[1] });
+            for (const text of formulaTexts(v.formula)) out.push({ where: `${where} (formula)`, text });
         }),
       );
     }
@@ -101,8 +109,7 @@ describe("the Chinese edition", () => {
           if (typeof v === "string" && !(idCols.has(col) && v !== t("sheet.col.id", "zh")))
             found.push({ where, text: v });
           else if (v && typeof v === "object" && "formula" in v)
-            for (const lit of (v.formula ?? "").matchAll(/"([^"]*)"/g))
-              found.push({ where: `${where} (formula)`, text: lit[1] });
+            for (const text of formulaTexts(v.formula ?? "")) found.push({ where: `${where} (formula)`, text });
           else if (typeof v !== "number" && v !== null && !(v instanceof Date) && !idCols.has(col))
             found.push({ where: `${where} (row ${r})`, text: JSON.stringify(v) });
         }),
