@@ -372,7 +372,8 @@ export function caseSheet(
 
   // drivers: label | value | unit | low | high | · | · | source | meaning
   const driverCells: PlanCell[][] = DRIVERS.map((d) => {
-    const v = d.id === "multiple_type" ? (drivers.multiple_type && MULTIPLE_CHOICES[drivers.multiple_type]) : drivers[d.id];
+    const v =
+      d.id === "multiple_type" ? drivers.multiple_type && MULTIPLE_CHOICES[drivers.multiple_type] : drivers[d.id];
     return [
       t(DRIVER_LABEL[d.id], lang),
       v ?? null,

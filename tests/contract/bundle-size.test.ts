@@ -19,9 +19,10 @@ const gzip = (f: string) => gzipSync(readFileSync(join(DIST, f))).length;
 describe("bundle budgets", () => {
   // the baseline in two languages (issue 12: Chinese locators, notes, periods, explanations) and the
   // model, with no library
-  it("keeps functions.js under 100 KB (30 KB gzip): model, bilingual baseline and the functions, no library", () => {
-    expect(size("functions.js")).toBeLessThan(100_000);
-    expect(gzip("functions.js")).toBeLessThan(30_000);
+  // …and the case model with its article seeds (issue 9), which the scenario functions evaluate
+  it("keeps functions.js under 120 KB (36 KB gzip): model, bilingual baseline and the functions, no library", () => {
+    expect(size("functions.js")).toBeLessThan(120_000);
+    expect(gzip("functions.js")).toBeLessThan(36_000);
   });
 
   // the workbook layer with its ownership-proving undo and the sharing actions (issue 8), the case
