@@ -28,6 +28,8 @@ import {
 import { baselineSpill, checksSpill, factField } from "../baseline";
 import { answer } from "./errors";
 import { feedSeries, isSingleCell, liftNumeric, liftText } from "./grid";
+// the functions of a case, in their own module (their metadata is generated from its JSDoc too)
+import "./case-functions";
 
 const NVDA_CHINA_GAP = liftNumeric("NVDA_CHINA_GAP", chinaGap, [
   { name: "china_revenue" },

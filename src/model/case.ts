@@ -11,7 +11,16 @@
  * Money is one unit throughout a case (the case's currency, in billions); shares outstanding are in
  * billions, so earnings per share is in the currency per share; ratios are fractions.
  */
-import { ExposureError, outOfDomain } from "./errors";
+import {
+  ExposureError,
+  Result,
+  finite,
+  firstError,
+  fraction,
+  nonNegative,
+  outOfDomain,
+  positiveDenominator,
+} from "./errors";
 
 /** What a driver measures, which fixes its domain and its unit. */
 export type DriverKind = "money" | "share" | "count" | "multiple" | "choice";
@@ -334,4 +343,82 @@ export function expectationFormula(
     `=IF(COUNT(${p})<${probabilities.length},${missing},` +
     `IF(ABS(SUM(${p})-1)>${String(PROBABILITY_TOLERANCE).toUpperCase()},${notOne},${body}))`
   );
+}
+
+// ── the same declarations, for the custom functions ─────────────────────────────────────────
+
+/** One output of the declarations, from the values given (the earlier outputs computed on the way). */
+function chain(
+  target: OutputId,
+  given: Partial<Record<DriverId | OutputId, number>>,
+  type: MultipleType = "pe",
+): number {
+  const values: Partial<Record<DriverId | OutputId, number>> = { ...given };
+  const v = (id: DriverId | OutputId): number => {
+    const x = values[id];
+    if (x !== undefined) return x;
+    const spec = outputSpec(id as OutputId);
+    const y = spec.evaluate(v, type);
+    values[id] = y;
+    return y;
+  };
+  return v(target);
+}
+
+/**
+ * Net income at risk from revenue at risk: revenue_at_risk × gross_margin × (1 − tax_rate), the
+ * case's declarations of gross profit and net income at risk (other costs taken as fixed).
+ *
+ * @example NVIDIA's 17.1 bn of China revenue lost at a 75% gross margin and a 15% tax rate (both
+ * assumptions, not the article's): 17.1 × 0.75 × 0.85 = 10.90125.
+ * @returns #NUM! for negative revenue, or a margin or tax rate outside 0–1.
+ */
+export function earningsAtRisk(revenueAtRisk: number, grossMargin: number, taxRate: number): Result {
+  const err = firstError(
+    nonNegative("revenue_at_risk", revenueAtRisk),
+    fraction("gross_margin", grossMargin),
+    fraction("tax_rate", taxRate),
+  );
+  if (err) return err;
+  return finite(
+    chain("net_income_at_risk", { revenue_at_risk: revenueAtRisk, gross_margin: grossMargin, tax_rate: taxRate }),
+  );
+}
+
+/**
+ * Earnings per share at risk: net income at risk ÷ shares outstanding (money and shares both in
+ * billions give money per share).
+ *
+ * @example 17.1 × 0.75 × 0.85 ÷ 24.4 = 0.4468 a share (assumptions as for earningsAtRisk, 24.4 bn shares).
+ * @returns #DIV/0! for zero shares; #NUM! as earningsAtRisk, or negative shares.
+ */
+export function epsAtRisk(revenueAtRisk: number, grossMargin: number, taxRate: number, shares: number): Result {
+  const err = firstError(
+    nonNegative("revenue_at_risk", revenueAtRisk),
+    fraction("gross_margin", grossMargin),
+    fraction("tax_rate", taxRate),
+    positiveDenominator("shares_outstanding", shares),
+  );
+  if (err) return err;
+  return finite(
+    chain("eps_at_risk", {
+      revenue_at_risk: revenueAtRisk,
+      gross_margin: grossMargin,
+      tax_rate: taxRate,
+      shares_outstanding: shares,
+    }),
+  );
+}
+
+/**
+ * Market value at risk at a constant multiple: multiple × the amount it applies to (P/E × net income
+ * at risk, or P/S × revenue at risk).
+ *
+ * @example a P/E of 40 on 10.90125 bn of net income at risk: 436.05 bn.
+ * @returns #NUM! for a negative amount or multiple.
+ */
+export function marketValueAtRisk(amountAtRisk: number, multiple: number): Result {
+  const err = firstError(nonNegative("amount_at_risk", amountAtRisk), nonNegative("multiple", multiple));
+  if (err) return err;
+  return finite(chain("value_at_risk", { net_income_at_risk: amountAtRisk, valuation_multiple: multiple }));
 }

@@ -28,6 +28,10 @@ const EXPECTED_IDS = [
   "FACT",
   "BASELINE",
   "CHECKS",
+  "EARNINGS_AT_RISK",
+  "EPS_AT_RISK",
+  "MARKET_VALUE_AT_RISK",
+  "SCENARIO_TABLE",
 ];
 
 describe("functions.json and the bundle agree", () => {
@@ -55,6 +59,17 @@ describe("functions.json and the bundle agree", () => {
         "REVENUE_AT_RISK.recapture_share",
         "FACT.field",
         "BASELINE.table_id",
+        ...[
+          "substitution_share",
+          "recapture_share",
+          "gross_margin",
+          "tax_rate",
+          "shares_outstanding",
+          "valuation_multiple",
+          "market_value",
+          "inventory_write_down",
+          "multiple_type",
+        ].map((p) => `SCENARIO_TABLE.${p}`),
       ].sort(),
     );
   });

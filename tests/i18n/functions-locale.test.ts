@@ -77,6 +77,22 @@ describe("the built Chinese metadata (dist/functions.zh.json)", () => {
       for (const p of f.parameters ?? [])
         expect([f.id, p.name, p.description]).toEqual([f.id, p.name, expect.stringMatching(CJK)]);
     }
-    expect(zh.functions).toHaveLength(14);
+    expect(zh.functions).toHaveLength(en.functions.length);
+  });
+
+  it("states the same examples as the English, so a changed example cannot leave a stale translation", () => {
+    const en = read("functions.json");
+    const zh = read("functions.zh.json");
+    // "=EXPOSURE.X(args) is 0.13" / "结果为 0.13"; "spills a table headed a, b" / "溢出一张表头为 a, b 的表"
+    const examples = (text: string | undefined) =>
+      [
+        ...(text ?? "").matchAll(
+          /(=EXPOSURE\.[A-Z_]+\([^)]*\)) (?:is|结果为|spills a table headed|溢出一张表头为) ("[^"]*"|-?[\d.]*\d|[a-z_]+(?:, [a-z_]+)*)/g,
+        ),
+      ].map((m) => `${m[1]} → ${m[2]}`);
+    for (const f of en.functions) {
+      const z = zh.functions.find((x) => x.id === f.id)!;
+      expect([f.id, examples(z.description)]).toEqual([f.id, examples(f.description)]);
+    }
   });
 });
