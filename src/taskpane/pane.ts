@@ -4,6 +4,7 @@
  * through PaneServices, so the page can run against a test double.
  */
 import type { TableSummary } from "../baseline";
+import { type CaseServices, CasesSection } from "./cases";
 import { LANGUAGE_TAGS, Lang, StringId, t } from "../i18n/strings";
 import type { InsertPhase, InsertReport } from "../workbook/report";
 import { failedReport, type ConvertReport, type ScanReport, type SharingScope } from "../workbook/sharing";
@@ -29,7 +30,7 @@ const AUTO_OPEN_NOTE = {
   failed: "pane.autoopen.failed",
 } as const satisfies Record<string, StringId>;
 
-export interface PaneServices {
+export interface PaneServices extends CaseServices {
   /** false when Excel lacks ExcelApi 1.12 */
   supported(): boolean;
   /** builds the plan for `tables` (all when undefined) in `lang` and applies it */
@@ -49,7 +50,7 @@ export interface PaneServices {
   saveLang(lang: Lang): void;
 }
 
-type Busy = "insert" | "scan" | "convert" | undefined;
+type Busy = "insert" | "scan" | "convert" | "case" | undefined;
 
 interface State {
   lang: Lang;
@@ -95,7 +96,18 @@ export class Pane {
       scope: "sheet",
       autoOpen: services.getAutoOpen(),
     };
+    this.cases = new CasesSection(doc, services, {
+      lang: () => this.state.lang,
+      busy: () => this.state.busy !== undefined,
+      setBusy: (on) => {
+        this.state.busy = on ? "case" : undefined;
+        this.render();
+      },
+    });
   }
+
+  /** The "Your cases" section (cases.ts). */
+  private readonly cases: CasesSection;
 
   /** Builds the checklist, wires the controls and shows the pane. */
   start(): void {
@@ -187,6 +199,7 @@ export class Pane {
       };
     }
     this.render();
+    this.cases.start();
     doc.documentElement.classList.add("ready");
   }
 
@@ -293,6 +306,7 @@ export class Pane {
   render(): void {
     const { doc, state } = this;
     const lang = state.lang;
+    this.cases?.render();
     const tr = (id: StringId, vars?: Record<string, string | number>) => t(id, lang, vars);
     doc.documentElement.lang = LANGUAGE_TAGS[lang];
     doc.title = tr("pane.doc_title");

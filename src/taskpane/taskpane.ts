@@ -4,8 +4,10 @@
  */
 import { TABLE_SUMMARIES } from "../baseline";
 import { Lang } from "../i18n/strings";
+import { caseInputs, caseSeedCells, caseSheetKey, nvidiaCase } from "../workbook/case-plan";
+import { resetCaseInputs } from "../workbook/case-reset";
 import { activateSheet, applyPlan } from "../workbook/office";
-import { buildPlan } from "../workbook/plan";
+import { buildPlan, casePlan } from "../workbook/plan";
 import { convertExposureFormulas, isAutoOpen, scanExposureFormulas, setAutoOpen } from "../workbook/sharing";
 import { Pane, PaneServices } from "./pane";
 import { initialLang } from "./view";
@@ -40,6 +42,11 @@ const services: PaneServices = {
     return applyPlan(plan, { onProgress: (phase) => onProgress(phase, plan.sheets.length) });
   },
   activate: activateSheet,
+  createCase: (spec, lang) => applyPlan(casePlan(spec, lang)),
+  resetCase(drivers, lang) {
+    const spec = nvidiaCase(lang);
+    return resetCaseInputs(caseSheetKey(spec), caseInputs(), caseSeedCells(spec, drivers));
+  },
   scan: scanExposureFormulas,
   convert: convertExposureFormulas,
   getAutoOpen: isAutoOpen,

@@ -28,6 +28,7 @@ import { STYLES } from "./plan";
 import type { CleanupReport, InsertError, InsertPhase, InsertReport, NameSkip, SheetResult } from "./report";
 import { IndexEntry, SheetIndexStore, mergeIndex, officeSettingsIndex } from "./sheet-index";
 import { countingSync } from "./sync";
+import { serialized } from "./serial";
 import { undo } from "./undo";
 import type { CellBlock, ValidationPlan, WorkbookPlan } from "./types";
 
@@ -372,9 +373,6 @@ type Attempt =
   | { readonly done: InsertReport }
   | { readonly conflict: InsertError; readonly cleanup: CleanupReport; readonly skipped: NameSkip[] };
 
-/** The insert under way in this runtime, if any: the next one waits for it (two panes, two clicks). */
-let running: Promise<unknown> = Promise.resolve();
-
 /**
  * Inserts (or refreshes) the plan's sheets, names, tables and charts. Never throws: the report says
  * what happened to each sheet, or in plain terms why nothing was changed and what an undo left.
@@ -382,9 +380,7 @@ let running: Promise<unknown> = Promise.resolve();
  * another session) that meets this one is undone by ownership and run again (see the top).
  */
 export function applyPlan(plan: WorkbookPlan, options: InsertOptions = {}): Promise<InsertReport> {
-  const mine = running.then(() => insertNow(plan, options));
-  running = mine.catch(() => undefined);
-  return mine;
+  return serialized(() => insertNow(plan, options));
 }
 
 async function insertNow(plan: WorkbookPlan, options: InsertOptions): Promise<InsertReport> {

@@ -372,6 +372,61 @@ describe("the taskpane in a browser", () => {
     await page.close();
   });
 
+  it("makes a case for another company from the short form, after checking what was typed", async () => {
+    const { page, snapshot } = await open();
+    await page.getByText("A case for another company").click();
+    await page.getByRole("button", { name: "Create case" }).click();
+    await expect(page.locator("#cases-message-text").textContent()).resolves.toBe("Type the company's name.");
+    expect(await page.locator("#case-company").getAttribute("aria-invalid")).toBe("true");
+    await page.getByLabel("Company").fill("Acme Robotics");
+    await page.getByLabel("Currency (three letters)").fill("€");
+    await page.getByRole("button", { name: "Create case" }).click();
+    await expect(page.locator("#cases-message-text").textContent()).resolves.toMatch(/three letters/);
+    expect((await snapshot()).syncs).toBe(0); // nothing reached the workbook yet
+    await page.getByLabel("Currency (three letters)").fill("eur");
+    await page.getByLabel("Fiscal year ends").fill("30 June");
+    await page.getByRole("button", { name: "Create case" }).click();
+    await page.waitForFunction(() => /^Created/.test(document.getElementById("cases-message-text")!.textContent ?? ""));
+    expect(await page.locator("#cases-message-text").textContent()).toBe(
+      "Created “Acme Robotics case”: fill in its blue drivers.",
+    );
+    const wb = await snapshot();
+    const acme = wb.sheets.find((s) => s.name === "Acme Robotics case")!;
+    expect(acme.cells.A2).toMatch(/Money in EUR billions; fiscal year ends 30 June/);
+    await page.close();
+  });
+
+  it("resets the NVIDIA case to the article after asking, and says what changed", async () => {
+    const { page, snapshot } = await open();
+    await page.getByRole("button", { name: "Insert all" }).click();
+    await page.locator("#results").waitFor({ state: "visible" });
+    // the analyst typed over the article's China revenue
+    await page.evaluate(() => {
+      const w = (
+        globalThis as unknown as {
+          __excel: { sheet(n: string): unknown; seed(s: unknown, a: string, v: unknown): void };
+        }
+      ).__excel;
+      w.seed(w.sheet("NVIDIA case"), "B6", 20);
+    });
+    await page.getByText("Reset the NVIDIA case to the article").click();
+    await page.getByLabel("Driver").selectOption("exposed_revenue");
+    await page.getByRole("button", { name: "Reset to article…" }).click();
+    expect(await page.locator("#reset-confirm-text").textContent()).toBe(
+      "Put the article's value back into Exposed revenue (China), a year on the NVIDIA case? What you typed there will be replaced.",
+    );
+    expect((await snapshot()).sheets.find((s) => s.name === "NVIDIA case")!.cells.B6).toBe(20); // not yet
+    await page.getByRole("button", { name: "Reset", exact: true }).click();
+    await page.waitForFunction(() =>
+      /^Reset on/.test(document.getElementById("cases-message-text")!.textContent ?? ""),
+    );
+    expect(await page.locator("#cases-message-text").textContent()).toBe(
+      "Reset on “NVIDIA case”: Exposed revenue (China), a year 20 → 17.1.",
+    );
+    expect((await snapshot()).sheets.find((s) => s.name === "NVIDIA case")!.cells.B6).toBe(17.1);
+    await page.close();
+  });
+
   it("tags the workbook to open the pane with it, and says for whom", async () => {
     const { page, snapshot } = await open();
     const toggle = page.getByRole("switch", { name: "Open this pane with the workbook" });
