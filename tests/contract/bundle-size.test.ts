@@ -25,9 +25,9 @@ describe("bundle budgets", () => {
   });
 
   // the workbook layer with its ownership-proving undo and the sharing actions (issue 8)
-  it("keeps taskpane.js under 80 KB (24 KB gzip): the pane and the workbook layer only", () => {
-    expect(size("taskpane.js")).toBeLessThan(80_000);
-    expect(gzip("taskpane.js")).toBeLessThan(24_000);
+  it("keeps taskpane.js under 90 KB (28 KB gzip): the pane and the workbook layer only", () => {
+    expect(size("taskpane.js")).toBeLessThan(90_000);
+    expect(gzip("taskpane.js")).toBeLessThan(28_000);
   });
 
   it("ships the baseline once: every fact's label is in functions.js and none is in taskpane.js", () => {

@@ -1,114 +1,38 @@
 /**
  * The written workbook in a real spreadsheet: the CLI's adapter writes the full baseline (English
  * and Chinese), LibreOffice Calc recalculates it headless and saves it again, and the saved values
- * are compared with what src/model computes. This is what proves the two renderings of each
- * derived figure (the model's number and the plan's Excel formula) agree.
+ * are compared with what src/model computes, and with the results the file stored for a viewer that
+ * never recalculates. This is what proves the two renderings of each derived figure (the model's
+ * number and the plan's Excel formula) agree, and that every text quoting figures prints the same
+ * words from the cells as the model does.
  *
  * Needs `soffice` (Debian: libreoffice-calc-nogui; .ci/run installs it). Under CI=true a missing
  * soffice fails the suite; elsewhere the suite is skipped with a warning.
  */
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { pathToFileURL } from "node:url";
 import * as ExcelJS from "exceljs";
-import { CHECKS, DERIVED, FACTS, TABLES, UNITS, derivedValue, factById, statusText, valueOf } from "../../src/baseline";
+import {
+  CHECKS,
+  DERIVED,
+  FACTS,
+  TABLES,
+  UNITS,
+  derivedValue,
+  differenceUnit,
+  factById,
+  statusText,
+  valueOf,
+} from "../../src/baseline";
 import { t, type Lang, type StringId } from "../../src/i18n/strings";
 import { isExposureError } from "../../src/model";
 import { HEADER_ROW, buildPlan } from "../../src/workbook/plan";
 import type { WorkbookPlan } from "../../src/workbook/types";
 import { finalSheetNames, planToXlsx } from "../../src/workbook/xlsx";
+import { ON_CI, SOFFICE_TIMEOUT_MS, convert, findSoffice, freshProfile } from "./soffice";
 
-const ON_CI = !!process.env.CI && !["false", "0"].includes(process.env.CI.toLowerCase());
-/** How long LibreOffice may take to convert both files before it is killed. */
-const SOFFICE_TIMEOUT_MS = 240_000;
 const LANGS: readonly Lang[] = ["en", "zh"];
-
-/** soffice on PATH or where LibreOffice installs it; SOFFICE=/path/to/soffice overrides the search. */
-function findSoffice(): string | undefined {
-  const fromPath = (process.env.PATH ?? "")
-    .split(path.delimiter)
-    .filter(Boolean)
-    .map((d) => path.join(d, "soffice"));
-  const candidates = process.env.SOFFICE
-    ? [process.env.SOFFICE]
-    : [
-        ...fromPath,
-        "/usr/bin/soffice",
-        "/usr/lib/libreoffice/program/soffice",
-        "/opt/libreoffice/program/soffice",
-        "/Applications/LibreOffice.app/Contents/MacOS/soffice",
-      ];
-  return candidates.find((c): c is string => {
-    if (!c) return false;
-    try {
-      fs.accessSync(c, fs.constants.X_OK);
-      return fs.statSync(c).isFile();
-    } catch {
-      return false;
-    }
-  });
-}
-
-/**
- * A fresh LibreOffice profile that recalculates every formula of an .xlsx on load
- * (OOXMLRecalcMode 0 = always); without it Calc keeps the file's cached values.
- */
-function freshProfile(dir: string): string {
-  fs.mkdirSync(path.join(dir, "user"), { recursive: true });
-  fs.writeFileSync(
-    path.join(dir, "user", "registrymodifications.xcu"),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-  );
-  return pathToFileURL(dir).href;
-}
-
-/** Runs soffice in its own process group, killing the whole group if it outlives the timeout. */
-function convert(soffice: string, profileUrl: string, outDir: string, files: readonly string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const args = [
-      `-env:UserInstallation=${profileUrl}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      "xlsx",
-      "--outdir",
-      outDir,
-      ...files,
-    ];
-    const child = spawn(soffice, args, { detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (output += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (output += d));
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        child.kill("SIGKILL");
-      }
-      reject(
-        new Error(
-          `soffice did not finish within ${SOFFICE_TIMEOUT_MS / 1000} s and was killed; its output:\n${output}`,
-        ),
-      );
-    }, SOFFICE_TIMEOUT_MS);
-    child.on("error", (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(output);
-      else reject(new Error(`soffice exited with code ${code}; its output:\n${output}`));
-    });
-  });
-}
 
 // ── reading cells ────────────────────────────────────────────────────────────────────────────
 
@@ -184,6 +108,13 @@ if (!soffice && !ON_CI) {
 (soffice || ON_CI ? describe : describe.skip)("the CLI's workbook, recalculated by LibreOffice Calc", () => {
   const plans = new Map<Lang, WorkbookPlan>(LANGS.map((lang) => [lang, buildPlan({ lang })]));
   const books = new Map<Lang, ExcelJS.Workbook>();
+  /** the files as written, their formulas with the results the model stored */
+  const written = new Map<Lang, ExcelJS.Workbook>();
+  let controlValue: Scalar | undefined;
+
+  it("recalculates the formulas of a file rather than keep its stored results", () => {
+    expect(controlValue).toBe(2);
+  });
   let work: string | undefined;
 
   beforeAll(async () => {
@@ -204,16 +135,45 @@ if (!soffice && !ON_CI) {
       fs.writeFileSync(file, await planToXlsx(plan));
       files.push(file);
     }
+    // a control whose stored result is wrong on purpose (1 + 1 stored as 3): it reads 2 only if
+    // LibreOffice computed the formulas rather than kept the stored results
+    const control = path.join(inDir, "control.xlsx");
+    fs.writeFileSync(
+      control,
+      await planToXlsx({
+        sheets: [
+          {
+            key: "control",
+            name: "Control",
+            blocks: [{ address: "A1", cells: [[{ formula: "=1+1", result: 3 }]] }],
+            columns: [],
+            tables: [],
+            charts: [],
+            freezeRows: 0,
+          },
+        ],
+        names: [],
+      }),
+    );
+    files.push(control);
     const started = Date.now();
-    const output = await convert(soffice, freshProfile(path.join(work, "profile")), outDir, files);
+    const output = await convert(soffice, freshProfile(path.join(work, "profile")), outDir, files, "xlsx");
+    const recalculated = new ExcelJS.Workbook();
+    await recalculated.xlsx.readFile(path.join(outDir, "control.xlsx"));
+    controlValue = shown(recalculated.getWorksheet("Control")!.getCell("A1").value);
 
-    console.info(`LibreOffice recalculated ${files.length} workbooks in ${Date.now() - started} ms (${soffice})`);
+    console.info(
+      `LibreOffice recalculated ${files.length} workbooks (a control among them) in ${Date.now() - started} ms (${soffice})`,
+    );
     for (const lang of LANGS) {
       const converted = path.join(outDir, `baseline-${lang}.xlsx`);
       if (!fs.existsSync(converted)) throw new Error(`LibreOffice wrote no ${converted}; its output:\n${output}`);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(converted);
       books.set(lang, wb);
+      const stored = new ExcelJS.Workbook();
+      await stored.xlsx.readFile(path.join(inDir, `baseline-${lang}.xlsx`));
+      written.set(lang, stored);
     }
   }, SOFFICE_TIMEOUT_MS + 60_000);
 
@@ -252,6 +212,8 @@ if (!soffice && !ON_CI) {
       for (const ws of book().worksheets) {
         ws.eachRow({ includeEmpty: false }, (row) =>
           row.eachCell({ includeEmpty: false }, (cell) => {
+            // a merged row shows its first cell's value in every cell: count it once
+            if (cell.isMerged && cell.master !== cell) return;
             const s = shown(cell.value);
             if (isFormulaValue(cell.value)) {
               formulas++;
@@ -374,10 +336,12 @@ if (!soffice && !ON_CI) {
             );
           const stated = c.statedValue;
           const derived = c.derivedValue;
+          // the difference of two shares in points: (0.13 − 0.20) × 100 = −7
+          const { scale } = differenceUnit(DERIVED.find((d) => d.id === c.derived)!.unit);
           for (const [col, want] of [
             [cols.stated, stated],
             [cols.derived, derived],
-            [cols.difference, derived - stated],
+            [cols.difference, (derived - stated) * scale],
           ] as const) {
             const cell = ws.getCell(row, col);
             const got = shown(cell.value);
@@ -387,6 +351,35 @@ if (!soffice && !ON_CI) {
         }
       }
       expect(problems).toEqual([]);
+    });
+
+    it("stores for every formula the result LibreOffice computes, so a viewer that never recalculates shows it", () => {
+      const problems: string[] = [];
+      let formulas = 0;
+      let stored = 0;
+      for (const ws of written.get(lang)!.worksheets) {
+        const again = book().getWorksheet(ws.name)!;
+        ws.eachRow({ includeEmpty: false }, (row) =>
+          row.eachCell({ includeEmpty: false }, (cell) => {
+            if (!isFormulaValue(cell.value) || (cell.isMerged && cell.master !== cell)) return;
+            formulas++;
+            const want = shown(again.getCell(cell.address).value);
+            const got = shown(cell.value);
+            if (got === undefined || got === null) {
+              problems.push(`${where(ws, cell.address)}: no stored result (LibreOffice computes ${show(want)})`);
+              return;
+            }
+            stored++;
+            const same = typeof got === "number" && typeof want === "number" ? close(got, want) : got === want;
+            if (!same)
+              problems.push(`${where(ws, cell.address)}: stored ${show(got)}, LibreOffice computes ${show(want)}`);
+          }),
+        );
+      }
+      expect(problems).toEqual([]);
+      console.info(`${lang}: ${stored} of ${formulas} formulas carry a stored result, each as LibreOffice computes it`);
+      expect(stored).toBe(formulas);
+      expect(formulas).toBeGreaterThan(100);
     });
 
     it("keeps every workbook name on the cell of its figure", () => {
