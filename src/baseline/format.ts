@@ -80,15 +80,19 @@ export function formatValue(x: number, unit: Unit, lang: Lang = "en", fixed = fa
 /**
  * The Excel expression that prints what {@link formatValue} prints, from the expression `x` (a cell
  * such as `'China revenue'!B7`, or a literal number): `ROUND(x,d)&""` where a figure prints as
- * written, `FIXED(x,d,TRUE)` where it keeps its trailing zeros, with the same unit words. A text
+ * written (`ROUND(x,d)&""` on its own), `FIXED(x,d,TRUE)` where it keeps its trailing zeros, with the
+ * same unit words. A text
  * built of these follows its figures' cells when an analyst overwrites them.
  */
 export function formatFormula(x: string, unit: Unit, lang: Lang = "en", fixed = false, decimals?: number): string {
-  const n = (e: string, d: number) => (fixed ? `FIXED(${e},${d},TRUE)` : `ROUND(${e},${d})&""`);
+  const n = (e: string, d: number) => (fixed ? `FIXED(${e},${d},TRUE)` : `ROUND(${e},${d})`);
+  // a number joined to words is text; on its own, ROUND's number is made text with &""
   const words = (before: string, e: string, after: string) =>
-    [before ? excelString(before) : "", e, after ? excelString(after) : ""].filter((p) => p !== "").join("&");
+    before || after || fixed
+      ? [before ? excelString(before) : "", e, after ? excelString(after) : ""].filter((p) => p !== "").join("&")
+      : `${e}&""`;
   if (unit === "%") return words("", n(`(${x})*100`, decimals ?? 1), "%");
-  if (unit === "count") return n(x, decimals ?? 0);
+  if (unit === "count") return words("", n(x, decimals ?? 0), "");
   if (unit === "date") return dateFormula(x, lang);
   const d = decimals ?? DECIMALS[unit] ?? 2;
   if (lang === "zh") return words("", n(x, d), UNITS[unit].zh);
@@ -106,7 +110,7 @@ export function formatFormula(x: string, unit: Unit, lang: Lang = "en", fixed = 
     case "m people":
       return words("", n(x, d), " m");
     default:
-      return n(x, d);
+      return words("", n(x, d), "");
   }
 }
 

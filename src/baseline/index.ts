@@ -33,7 +33,7 @@ export {
 } from "./checks";
 export { TABLES, SCENARIOS, SCENARIOS_ID, SCENARIOS_SUMMARY } from "./tables";
 export { SECTIONS, sectionById } from "./sections";
-export { excelString, formatDate, formatFormula, formatValue } from "./format";
+export { EXCEL_STRING_MAX, excelString, formatDate, formatFormula, formatValue } from "./format";
 export { Quoting, type QuotedText } from "./quoted";
 export { LANGS, LANGUAGE_TAGS, fill, inLang, isLang } from "./lang";
 export type { Bilingual, Lang, WithZh } from "./lang";

@@ -259,7 +259,7 @@ function queuePage(sheet: Excel.Worksheet, page: PagePlan): void {
     layout.setPrintTitleRows(`$${first}:$${last}`);
   }
   layout.headersFooters.defaultForAllPages.centerFooter = page.footer;
-  const pt = (inches: number) => inches * 72;
+  const pt = (inches: number) => Math.round(inches * 72 * 100) / 100;
   layout.leftMargin = pt(page.margins.left);
   layout.rightMargin = pt(page.margins.right);
   layout.topMargin = pt(page.margins.top);

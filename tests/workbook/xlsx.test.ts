@@ -506,6 +506,38 @@ describe.each(["en", "zh"] as const)("the full baseline plan (%s)", (lang) => {
     }
   });
 
+  it("stores with every formula the result the plan gives, and every text in the edition's font", () => {
+    const missing: string[] = [];
+    const fonts = new Set<string>();
+    for (const s of plan.sheets) {
+      const ws = wb.getWorksheet(names.get(s.key)!)!;
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          fonts.add(String(cell.font?.name));
+          const v = cell.value as ExcelJS.CellFormulaValue;
+          if (v && typeof v === "object" && "formula" in v && v.result === undefined)
+            missing.push(`'${ws.name}'!${cell.address}`);
+        }),
+      );
+    }
+    expect(missing).toEqual([]);
+    expect([...fonts]).toEqual([lang === "en" ? "Calibri" : "DengXian"]);
+  });
+
+  it("holds a chart part for every chart of the plan, on a drawing of its sheet", async () => {
+    const bytes = await planToXlsx(plan);
+    const charts = plan.sheets.flatMap((s) => s.charts);
+    charts.forEach((c, i) =>
+      expect(zipEntry(bytes, `xl/charts/chart${i + 1}.xml`)).toContain(`<a:t>${c.title.replace(/&/g, "&amp;")}</a:t>`),
+    );
+    expect(() => zipEntry(bytes, `xl/charts/chart${charts.length + 1}.xml`)).toThrow(/no xl/);
+    const withCharts = plan.sheets.filter((s) => s.charts.length > 0);
+    withCharts.forEach((s, i) => {
+      const drawing = zipEntry(bytes, `xl/drawings/drawing${i + 1}.xml`);
+      expect([s.key, drawing.match(/<xdr:oneCellAnchor>/g)?.length]).toEqual([s.key, s.charts.length]);
+    });
+  });
+
   it("freezes the rows and colours the tabs the plan asks for", () => {
     for (const s of plan.sheets) {
       const ws = wb.getWorksheet(names.get(s.key)!)!;
