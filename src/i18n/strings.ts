@@ -116,6 +116,17 @@ export const STRINGS = {
     zh: "每个表插入为一个工作表；其公式所需的工作表会一并插入。",
   },
   "pane.tables.all": { en: "All tables", zh: "全部表" },
+  "pane.tables.choose": { en: "Choose tables", zh: "选择数据表" },
+  "pane.env.outside.title": { en: "Open this pane from Excel", zh: "请在 Excel 中打开此窗格" },
+  "pane.env.outside.text": {
+    en: "It works inside Excel: open a workbook and choose Home ▸ Exposure Workbench. Its buttons are off until then.",
+    zh: "此窗格需在 Excel 中使用：打开工作簿，选择 开始 ▸ 敞口工作台。在此之前按钮不可用。",
+  },
+  "pane.env.missing.title": { en: "This Excel lacks what the add-in needs", zh: "此 Excel 缺少加载项所需的功能" },
+  "pane.env.missing.text": {
+    en: "Missing requirement sets: {sets}. Use Microsoft 365 on Windows or macOS, or Excel on the web.",
+    zh: "缺少的要求集：{sets}。请使用 Windows 或 macOS 版 Microsoft 365，或 Excel 网页版。",
+  },
   "pane.insert.selected": { en: "Insert selected", zh: "插入所选" },
   "pane.insert.all": { en: "Insert all", zh: "全部插入" },
   "pane.insert.none_selected": {
