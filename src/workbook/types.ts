@@ -51,9 +51,10 @@ export interface TablePlan {
 
 /**
  * Chart types, as Office.js names them: columns over periods, 100 % stacked columns for shares of a
- * whole, lines with markers for a series over years, a pie for the parts of one whole.
+ * whole, lines (with markers where the points are few) for a series over years, a pie for the parts
+ * of one whole.
  */
-export type ChartKind = "ColumnClustered" | "ColumnStacked100" | "BarClustered" | "LineMarkers" | "Pie";
+export type ChartKind = "ColumnClustered" | "ColumnStacked100" | "BarClustered" | "Line" | "LineMarkers" | "Pie";
 
 export interface ChartPlan {
   readonly kind: ChartKind;

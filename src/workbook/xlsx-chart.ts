@@ -163,10 +163,13 @@ function seriesXml(kind: ChartKind, data: ChartData, i: number, font: string): s
           .join("") +
         `${labels(values.format, "bestFit", font)}${cat}${val}</c:ser>`
       );
+    case "Line":
     case "LineMarkers":
       return (
         `<c:ser>${head}<c:spPr><a:ln w="28575"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></a:ln></c:spPr>` +
-        `<c:marker><c:symbol val="circle"/><c:size val="6"/>${fill(color)}</c:marker>` +
+        (kind === "LineMarkers"
+          ? `<c:marker><c:symbol val="circle"/><c:size val="6"/>${fill(color)}</c:marker>`
+          : `<c:marker><c:symbol val="none"/></c:marker>`) +
         `${labels(values.format, "t", font)}${cat}${val}<c:smooth val="0"/></c:ser>`
       );
     default:
@@ -206,6 +209,7 @@ function plotXml(kind: ChartKind, data: ChartData, font: string): string {
   switch (kind) {
     case "Pie":
       return `<c:pieChart><c:varyColors val="1"/>${series}<c:firstSliceAng val="0"/></c:pieChart>`;
+    case "Line":
     case "LineMarkers":
       return (
         `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>${axIds}</c:lineChart>` +
