@@ -20,17 +20,17 @@
  * a sheet or name of the same name), the insert is undone and runs once more on the workbook as it
  * now is. The result is a typed report, never an exception.
  */
-import { boxAddress, columnNumber, localAddress, parseBox, sheetNameKey } from "./address";
+import { localAddress, sheetNameKey } from "./address";
 import { planProblems, sheetFingerprint, widthToPoints, type BlockArrays } from "./arrays";
 import { decide, type Decision, type OwnSheetState, type SheetTask, type WorkbookState } from "./decide";
 import { MARK_KEY, contentFingerprint, isOwnChartName, keysOfOwnSheets, markValue, newRunId, parseMark } from "./marks";
-import { blockBox, chartBox } from "./layout";
-import { BASE_SIZE, DEFAULT_FONT, STYLES } from "./styles";
+import { queueChart, queueLayout, queuePage, queueStyle } from "./office-sheet";
+import { DEFAULT_FONT } from "./styles";
 import type { CleanupReport, InsertError, InsertPhase, InsertReport, NameSkip, SheetResult } from "./report";
 import { IndexEntry, SheetIndexStore, mergeIndex, officeSettingsIndex } from "./sheet-index";
 import { countingSync } from "./sync";
 import { undo } from "./undo";
-import type { CellBlock, ChartPlan, PagePlan, SheetPlan, ValidationPlan, WorkbookPlan } from "./types";
+import type { ValidationPlan, WorkbookPlan } from "./types";
 
 /** context.sync() calls of a successful insert, whatever the plan: read, write, finish. */
 export const INSERT_SYNCS = 3;
@@ -199,73 +199,6 @@ function queueBlock(sheet: Excel.Worksheet, arrays: BlockArrays): Excel.Range {
   range.formulas = arrays.formulas;
   if (arrays.formatsAfter) range.numberFormat = arrays.formatsAfter;
   return range;
-}
-
-/** A block's style, in the sheet's font, top-aligned (rows that wrap read from the top). */
-function queueStyle(range: Excel.Range, block: CellBlock, fontName: string): void {
-  const s = block.style ? STYLES[block.style] : {};
-  const font = range.format.font;
-  font.name = fontName;
-  font.size = s.size ?? BASE_SIZE;
-  if (s.bold !== undefined) font.bold = s.bold;
-  if (s.italic !== undefined) font.italic = s.italic;
-  if (s.color !== undefined) font.color = s.color;
-  if (s.fill !== undefined) range.format.fill.color = s.fill;
-  if (s.wrap !== undefined || block.span) range.format.wrapText = !!(s.wrap || block.span);
-  range.format.verticalAlignment = "Top";
-}
-
-/**
- * The sheet's geometry, after its blocks: wrapping in the columns that wrap (within the blocks, so a
- * case's user cells keep theirs), merged rows, and the row heights the plan sets for its texts.
- */
-function queueLayout(sheet: Excel.Worksheet, p: SheetPlan): void {
-  const wrapColumns = p.columns.filter((c) => c.wrap).map((c) => columnNumber(c.column));
-  for (const block of p.blocks) {
-    const box = blockBox(block);
-    for (const col of wrapColumns) {
-      if (col < box.left || col > box.right || block.span) continue;
-      sheet.getRange(boxAddress({ ...box, left: col, right: col })).format.wrapText = true;
-    }
-    if (block.span) sheet.getRange(boxAddress(box)).merge(true);
-  }
-  for (const { row, height } of p.rowHeights ?? []) sheet.getRange(`${row}:${row}`).format.rowHeight = height;
-}
-
-/** A chart at its fixed box (see layout.ts), its legend only where there is more than one series or a slice. */
-function queueChart(sheet: Excel.Worksheet, p: SheetPlan, c: ChartPlan, name: string): void {
-  const chart = sheet.charts.add(c.kind, sheet.getRange(c.source), "Columns");
-  chart.name = name;
-  chart.title.text = c.title;
-  const box = chartBox(p, c);
-  chart.left = box.left;
-  chart.top = box.top;
-  chart.width = box.width;
-  chart.height = box.height;
-  const columns = parseBox(c.source);
-  chart.legend.visible = c.kind === "Pie" || columns.right - columns.left > 1;
-  chart.legend.position = "Bottom";
-  chart.dataLabels.showValue = true;
-}
-
-/** How the sheet prints: landscape, one page wide, its print area, the header row on each page, a footer. */
-function queuePage(sheet: Excel.Worksheet, page: PagePlan): void {
-  const layout = sheet.pageLayout;
-  layout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
-  layout.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: 0 };
-  layout.setPrintArea(page.printArea);
-  if (page.titleRows) {
-    const [first, last] = page.titleRows.split(":");
-    layout.setPrintTitleRows(`$${first}:$${last}`);
-  }
-  layout.headersFooters.defaultForAllPages.centerFooter = page.footer;
-  const pt = (inches: number) => Math.round(inches * 72 * 100) / 100;
-  layout.leftMargin = pt(page.margins.left);
-  layout.rightMargin = pt(page.margins.right);
-  layout.topMargin = pt(page.margins.top);
-  layout.bottomMargin = pt(page.margins.bottom);
-  layout.headerMargin = pt(page.margins.header);
-  layout.footerMargin = pt(page.margins.footer);
 }
 
 function queueWrites(context: Excel.RequestContext, decision: Decision, handles: Handles, runId: string): Written[] {

@@ -3,11 +3,12 @@
  * page setup (what worksheet.pageLayout is given), its font, merged rows and row heights, and its
  * charts at their boxes, all in the insert's three syncs; inserting again refreshes them in place.
  */
-import { chartBox } from "../../src/workbook/layout";
+import { chartBox, laidOut } from "../../src/workbook/layout";
 import { INSERT_SYNCS, applyPlan } from "../../src/workbook/office";
 import { buildPlan } from "../../src/workbook/plan";
+import type { WorkbookPlan } from "../../src/workbook/types";
 import { finalSheetNames } from "../../src/workbook/xlsx";
-import { wire } from "./office-fixtures";
+import { tableSheet, wire } from "./office-fixtures";
 
 describe.each(["en", "zh"] as const)("the baseline inserted with Excel.run (%s)", (lang) => {
   const plan = buildPlan({ lang });
@@ -85,5 +86,35 @@ describe.each(["en", "zh"] as const)("the baseline inserted with Excel.run (%s)"
       ]);
       expect([s.key, sheet.charts.length]).toEqual([s.key, s.charts.length]);
     }
+  });
+});
+
+describe("a case sheet laid out as the record's are", () => {
+  /** The fixture's table sheet as a case, its title across the table, through the same layout. */
+  const casePlan = (): WorkbookPlan => {
+    const base = tableSheet("case_acme", "Acme case");
+    const sheet = laidOut(
+      {
+        ...base,
+        owner: "case",
+        inputs: ["B4:B5"],
+        blocks: [{ address: "A1", cells: [["Acme case"]], style: "title", span: 4 }, ...base.blocks.slice(1)],
+      },
+      "en",
+    );
+    return { sheets: [sheet], names: [] };
+  };
+
+  it("is merged, sized and set up to print, and inserted again without merging its rows twice", async () => {
+    const { wb } = wire();
+    const plan = casePlan();
+    expect((await applyPlan(plan, { runId: "c1" })).ok).toBe(true);
+    const sheet = wb.sheet("Acme case");
+    expect(sheet.merges).toEqual(["A1:D1"]);
+    expect(sheet.pageLayout).toMatchObject({ orientation: "Landscape", printArea: plan.sheets[0].page!.printArea });
+    // a case is not cleared when it is refreshed: its merged title row is undone before it is merged again
+    const again = await applyPlan(plan, { runId: "c2" });
+    expect(again).toMatchObject({ ok: true, syncs: INSERT_SYNCS });
+    expect(sheet.merges).toEqual(["A1:D1"]);
   });
 });
