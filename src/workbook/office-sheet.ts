@@ -41,7 +41,19 @@ export function queueLayout(sheet: Excel.Worksheet, p: SheetPlan): void {
       rows.merge(true);
     }
   }
-  for (const { row, height } of p.rowHeights ?? []) sheet.getRange(`${row}:${row}`).format.rowHeight = height;
+  // one call per run of consecutive rows of one height
+  const heights = p.rowHeights ?? [];
+  for (let i = 0; i < heights.length;) {
+    let j = i;
+    while (
+      j + 1 < heights.length &&
+      heights[j + 1].row === heights[j].row + 1 &&
+      heights[j + 1].height === heights[i].height
+    )
+      j++;
+    sheet.getRange(`${heights[i].row}:${heights[j].row}`).format.rowHeight = heights[i].height;
+    i = j + 1;
+  }
 }
 
 /** A chart at its fixed box (see layout.ts), its legend only where there is more than one series or a slice. */
