@@ -16,10 +16,13 @@
  * (`checkStatusCell`), so it follows an analyst's overwritten inputs.
  */
 import { isExposureError } from "../model";
-import { formatValue, points, roundTo } from "./format";
+import { formatFormula, formatValue, points, pointsFormula, roundTo } from "./format";
 import { LANGS, fill, inLang, type Lang } from "./lang";
 import { derivedById, factById, valueOf } from "./lookup";
+import { Quoting, type QuotedText } from "./quoted";
 import type {
+  Amount,
+  AmountExpression,
   CheckAttempt,
   CheckDeclaration,
   CheckPrinter,
@@ -85,14 +88,14 @@ const DECLARATIONS: readonly CheckDeclaration[] = [
     stated: "write_down_share_of_china_revenue_stated",
     derived: "write_down_share_of_china_revenue",
     explain: {
-      en: ({ f, check: c }) =>
+      en: ({ f, pts, abs, difference, check: c }) =>
         `${f("h20_inventory_write_down")} ÷ ${f("china_revenue_2024")} = ${f("write_down_share_of_china_revenue")}: ` +
         `the stated ${f("write_down_share_of_china_revenue_stated")} is this rounded to a whole percent ` +
-        `(${points(Math.abs(c.difference))} points off, tolerance ±${points(c.tolerance)}).`,
-      zh: ({ f, check: c }) =>
+        `(${pts(abs(difference))} points off, tolerance ±${points(c.tolerance)}).`,
+      zh: ({ f, pts, abs, difference, check: c }) =>
         `${f("h20_inventory_write_down")} ÷ ${f("china_revenue_2024")} = ${f("write_down_share_of_china_revenue")}：` +
         `文中的${f("write_down_share_of_china_revenue_stated")}是其取整结果` +
-        `（相差${points(Math.abs(c.difference))}个百分点，容差±${points(c.tolerance)}个百分点）。`,
+        `（相差${pts(abs(difference))}个百分点，容差±${points(c.tolerance)}个百分点）。`,
     },
   },
   {
@@ -101,17 +104,17 @@ const DECLARATIONS: readonly CheckDeclaration[] = [
     stated: "mindspore_developer_growth_stated",
     derived: "mindspore_developer_cagr_2023_2025",
     explain: {
-      en: ({ f, p, check: c }) =>
+      en: ({ f, p, pts, abs, difference, check: c }) =>
         `${f("mindspore_developers_2023")} (${p("mindspore_developers_2023")}) → ${f("mindspore_developers_2025")} ` +
         `(${p("mindspore_developers_2025")}) is ${f("mindspore_developer_cagr_2023_2025")} a year compounded, not the stated ` +
-        `${f("mindspore_developer_growth_stated")} (${points(Math.abs(c.difference))} points apart, tolerance ±${points(c.tolerance)}); ` +
+        `${f("mindspore_developer_growth_stated")} (${pts(abs(difference))} points apart, tolerance ±${points(c.tolerance)}); ` +
         `at ${f("mindspore_developer_growth_stated")} a year, ${p("mindspore_developers_2023")}'s developers would have become ` +
         `${f("mindspore_developers_2025_at_stated_growth")} by ${p("mindspore_developers_2025")}.`,
-      zh: ({ f, p, check: c }) =>
+      zh: ({ f, p, pts, abs, difference, check: c }) =>
         `${f("mindspore_developers_2023")}（${p("mindspore_developers_2023")}）→ ${f("mindspore_developers_2025")}` +
         `（${p("mindspore_developers_2025")}）的年均复合增速为${f("mindspore_developer_cagr_2023_2025")}，` +
         `并非文中的${f("mindspore_developer_growth_stated")}` +
-        `（相差${points(Math.abs(c.difference))}个百分点，容差±${points(c.tolerance)}个百分点）；` +
+        `（相差${pts(abs(difference))}个百分点，容差±${points(c.tolerance)}个百分点）；` +
         `若年增${f("mindspore_developer_growth_stated")}，${p("mindspore_developers_2025")}应为` +
         `${f("mindspore_developers_2025_at_stated_growth")}。`,
     },
@@ -153,19 +156,19 @@ const DECLARATIONS: readonly CheckDeclaration[] = [
     stated: "china_quarterly_revenue_2024",
     derived: "h20_orders_prior_year_q1",
     explain: {
-      en: ({ f, n, check: c }) =>
+      en: ({ f, n, abs, difference }) =>
         `Q1 2025 H20 orders of ${f("h20_china_orders_2025q1")} are ${f("h20_orders_vs_china_revenue_2024")} of all 2024 ` +
         `China revenue (${f("china_revenue_2024")}); the orders a year earlier implied by their growth ` +
         `(${f("h20_china_orders_2025q1")} ÷ (1 + ${f("h20_orders_growth_2025q1")}) = ${f("h20_orders_prior_year_q1", 3)}) ` +
-        `come within ${n(Math.abs(c.difference), "USD bn", 3)} of an average 2024 China quarter ` +
+        `come within ${n(abs(difference), "USD bn", 3)} of an average 2024 China quarter ` +
         `(${f("china_revenue_2024")} ÷ 4 = ${f("china_quarterly_revenue_2024", 3)}). Orders are booked ahead of delivery and ` +
         `are not revenue: the figures are on different bases, and the near-match neither confirms nor contradicts them.`,
-      zh: ({ f, n, check: c }) =>
+      zh: ({ f, n, abs, difference }) =>
         `2025年第一季度H20订单${f("h20_china_orders_2025q1")}相当于2024年全年中国区营收（${f("china_revenue_2024")}）的` +
         `${f("h20_orders_vs_china_revenue_2024")}；按其增速倒推的上年同期订单` +
         `（${f("h20_china_orders_2025q1")} ÷ (1 + ${f("h20_orders_growth_2025q1")}) = ${f("h20_orders_prior_year_q1", 3)}）` +
         `与2024年中国区季度平均营收（${f("china_revenue_2024")} ÷ 4 = ${f("china_quarterly_revenue_2024", 3)}）` +
-        `仅差${n(Math.abs(c.difference), "USD bn", 3)}。订单先于交付而计，并非营收：二者口径不同，数字接近既不能证实也不能否定文中数字。`,
+        `仅差${n(abs(difference), "USD bn", 3)}。订单先于交付而计，并非营收：二者口径不同，数字接近既不能证实也不能否定文中数字。`,
     },
   },
   {
@@ -193,19 +196,19 @@ const DECLARATIONS: readonly CheckDeclaration[] = [
     stated: "china_equipment_purchases_2024",
     derived: "equipment_us_plus_domestic_2024",
     explain: {
-      en: ({ f, n, p, v }) =>
+      en: ({ f, n, p, minus }) =>
         `US exports to China (${f("us_equipment_exports_china_2024")}) plus domestic equipment bought ` +
         `(${f("china_equipment_purchases_2024")} × ${f("china_equipment_localisation_2024")} = ` +
         `${f("domestic_equipment_purchases_2024")}) come to ${f("equipment_us_plus_domestic_2024")}, within China's total ` +
         `purchases of ${f("china_equipment_purchases_2024")}; the other ` +
-        `${n(v("china_equipment_purchases_2024") - v("equipment_us_plus_domestic_2024"), "USD bn")} is equipment from ` +
+        `${n(minus("china_equipment_purchases_2024", "equipment_us_plus_domestic_2024"), "USD bn")} is equipment from ` +
         `elsewhere. All three read the article's 'same span' as ${p("us_equipment_exports_china_2024")}.`,
-      zh: ({ f, n, p, v }) =>
+      zh: ({ f, n, p, minus }) =>
         `美国对华出口额（${f("us_equipment_exports_china_2024")}）与国产设备采购额` +
         `（${f("china_equipment_purchases_2024")} × ${f("china_equipment_localisation_2024")} = ` +
         `${f("domestic_equipment_purchases_2024")}）合计${f("equipment_us_plus_domestic_2024")}，未超过中国设备采购总额` +
         `${f("china_equipment_purchases_2024")}；其余` +
-        `${n(v("china_equipment_purchases_2024") - v("equipment_us_plus_domestic_2024"), "USD bn")}为其他来源的设备。` +
+        `${n(minus("china_equipment_purchases_2024", "equipment_us_plus_domestic_2024"), "USD bn")}为其他来源的设备。` +
         `三者均将文中的“同期”解读为${p("us_equipment_exports_china_2024")}。`,
     },
   },
@@ -215,14 +218,14 @@ const DECLARATIONS: readonly CheckDeclaration[] = [
     stated: 1,
     derived: `itu_china_plus_us_share_${year}`,
     explain: {
-      en: ({ f, n, p, v }) =>
+      en: ({ f, n, p, minus }) =>
         `China's ${f(`itu_ai_standard_share_china_${year}`)} plus the US ${f(`itu_ai_standard_share_us_${year}`)} ` +
         `of AI standard proposals in ${p(`itu_china_plus_us_share_${year}`)} is ${f(`itu_china_plus_us_share_${year}`)}, ` +
-        `within ${n(1, "%", 0)}; the other ${n(1 - v(`itu_china_plus_us_share_${year}`), "%")} are everyone else's.`,
-      zh: ({ f, n, p, v }) =>
+        `within ${n(1, "%", 0)}; the other ${n(minus(1, `itu_china_plus_us_share_${year}`), "%")} are everyone else's.`,
+      zh: ({ f, n, p, minus }) =>
         `${p(`itu_china_plus_us_share_${year}`)}中国（${f(`itu_ai_standard_share_china_${year}`)}）与美国` +
         `（${f(`itu_ai_standard_share_us_${year}`)}）的AI标准提案占比合计${f(`itu_china_plus_us_share_${year}`)}，` +
-        `未超过${n(1, "%", 0)}；其余${n(1 - v(`itu_china_plus_us_share_${year}`), "%")}属于其他国家和地区。`,
+        `未超过${n(1, "%", 0)}；其余${n(minus(1, `itu_china_plus_us_share_${year}`), "%")}属于其他国家和地区。`,
     },
   })),
   {
@@ -231,21 +234,21 @@ const DECLARATIONS: readonly CheckDeclaration[] = [
     stated: "us_experts_growth_vs_2022",
     derived: "us_experts_growth_from_whole_2022",
     explain: {
-      en: ({ f, num, p, v, check: c }) =>
+      en: ({ f, num, p, abs, times, difference, check: c }) =>
         `${f("us_experts_joined_china_2024")} experts in ${p("us_experts_joined_china_2024")}, up ` +
         `${f("us_experts_growth_vs_2022")} on ${p("us_experts_joined_2022_implied")}, give ` +
         `${f("us_experts_joined_china_2024")} ÷ (1 + ${f("us_experts_growth_vs_2022")}) = ` +
-        `${num(v("us_experts_joined_2022_implied"), 2)} in ${p("us_experts_joined_2022_implied")}: a whole number of people ` +
+        `${num("us_experts_joined_2022_implied", 2)} in ${p("us_experts_joined_2022_implied")}: a whole number of people ` +
         `within rounding. ${f("us_experts_joined_2022_whole")} → ${f("us_experts_joined_china_2024")} is ` +
         `${f("us_experts_growth_from_whole_2022")}, the stated ${f("us_experts_growth_vs_2022")} to the whole percent ` +
-        `(${num(Math.abs(c.difference) * 100, 2)} points off, tolerance ±${points(c.tolerance)}).`,
-      zh: ({ f, num, p, v, check: c }) =>
+        `(${num(times(abs(difference), 100), 2)} points off, tolerance ±${points(c.tolerance)}).`,
+      zh: ({ f, num, p, abs, times, difference, check: c }) =>
         `${p("us_experts_joined_china_2024")}有${f("us_experts_joined_china_2024")}名专家，较` +
         `${p("us_experts_joined_2022_implied")}增长${f("us_experts_growth_vs_2022")}，则${p("us_experts_joined_2022_implied")}为` +
         `${f("us_experts_joined_china_2024")} ÷ (1 + ${f("us_experts_growth_vs_2022")}) = ` +
-        `${num(v("us_experts_joined_2022_implied"), 2)}人，在四舍五入范围内是整数。由${f("us_experts_joined_2022_whole")}人增至` +
+        `${num("us_experts_joined_2022_implied", 2)}人，在四舍五入范围内是整数。由${f("us_experts_joined_2022_whole")}人增至` +
         `${f("us_experts_joined_china_2024")}人，增幅为${f("us_experts_growth_from_whole_2022")}，取整即文中的` +
-        `${f("us_experts_growth_vs_2022")}（相差${num(Math.abs(c.difference) * 100, 2)}个百分点，容差±${points(c.tolerance)}个百分点）。`,
+        `${f("us_experts_growth_vs_2022")}（相差${num(times(abs(difference), 100), 2)}个百分点，容差±${points(c.tolerance)}个百分点）。`,
     },
   },
 ];
@@ -304,24 +307,86 @@ function evaluateNumbers(d: CheckDeclaration): Evaluated {
   }
 }
 
-function printer(lang: Lang, check: Evaluated): CheckPrinter {
+/** A literal number in a formula (negative ones in brackets). */
+const literal = (x: number) => (x < 0 ? `(${x})` : String(x));
+
+/**
+ * A printer of one check's explanation in one language. Each figure it prints is quoted: `cell`
+ * answers the cell a figure sits in on the sheet (undefined where it is on no sheet, which quotes
+ * the number itself), so the same explanation renders as text and as a formula over those cells.
+ */
+function printer(
+  lang: Lang,
+  check: Evaluated,
+  quoting: Quoting,
+  cell: (id: string) => string | undefined = () => undefined,
+): CheckPrinter {
+  const at = (id: string) => cell(id) ?? literal(numberOf(id));
+  const amount = (a: Amount): AmountExpression =>
+    typeof a === "number"
+      ? { value: a, formula: literal(a) }
+      : typeof a === "string"
+        ? { value: numberOf(a), formula: at(a) }
+        : a;
   const fixed = (x: number, decimals: number) => roundTo(x, decimals).toFixed(decimals);
+  // a literal amount prints as plain text: there is no cell to follow
+  const print = (a: Amount, text: (x: number) => string, formula: (e: string) => string) => {
+    const e = amount(a);
+    return typeof a === "number" ? text(e.value) : quoting.quote(text(e.value), formula(e.formula));
+  };
+  const stated = typeof check.stated === "number" ? literal(check.stated) : at(check.stated);
   return {
-    v: numberOf,
     // a stated figure prints as the article writes it; a computed one with its trailing zeros
-    f: (id, decimals) => formatValue(numberOf(id), figure(id).unit, lang, !factById(id), decimals),
-    n: (x, unit: Unit, decimals) => formatValue(x, unit, lang, true, decimals),
-    num: fixed,
+    f: (id, decimals) => {
+      const u = figure(id).unit;
+      const asStated = !!factById(id);
+      return quoting.quote(
+        formatValue(numberOf(id), u, lang, !asStated, decimals),
+        formatFormula(at(id), u, lang, !asStated, decimals),
+      );
+    },
+    n: (x, unit: Unit, decimals) =>
+      print(
+        x,
+        (v) => formatValue(v, unit, lang, true, decimals),
+        (e) => formatFormula(e, unit, lang, true, decimals),
+      ),
+    num: (x, decimals) =>
+      print(
+        x,
+        (v) => fixed(v, decimals),
+        (e) => `FIXED(${e},${decimals},TRUE)`,
+      ),
+    pts: (x) => print(x, points, pointsFormula),
+    minus: (a, b) => {
+      const [x, y] = [amount(a), amount(b)];
+      return { value: x.value - y.value, formula: `(${x.formula}-${y.formula})` };
+    },
+    abs: (a) => {
+      const x = amount(a);
+      return { value: Math.abs(x.value), formula: `ABS(${x.formula})` };
+    },
+    times: (a, k) => {
+      const x = amount(a);
+      return { value: x.value * k, formula: `${x.formula}*${literal(k)}` };
+    },
+    difference: { value: check.difference, formula: `(${at(check.derived)}-${stated})` },
     p: (id) => PERIODS[figure(id).period][lang],
     label: (id) => inLang(figure(id), "label", lang),
     check,
   };
 }
 
+/** A check's explanation in a language: its text, and the formula that prints it from `cell`s. */
+function explain(d: CheckDeclaration, check: Evaluated, lang: Lang, cell?: (id: string) => string | undefined) {
+  const quoting = new Quoting();
+  return quoting.render(d.explain[lang](printer(lang, check, quoting, cell)));
+}
+
 /** Evaluates a check once: its values, difference, computed status and explanation in both languages. */
 export function evaluateCheck(d: CheckDeclaration): ConsistencyCheck {
   const check = evaluateNumbers(d);
-  const [explanation, explanation_zh] = LANGS.map((lang) => d.explain[lang](printer(lang, check)));
+  const [explanation, explanation_zh] = LANGS.map((lang) => explain(d, check, lang).text);
   return { ...check, explanation, explanation_zh };
 }
 
@@ -344,6 +409,23 @@ export function idsOfCheck(c: ConsistencyCheck | CheckDeclaration): string[] {
   return [...(typeof c.stated === "string" ? [c.stated] : []), c.derived, ...attempts, ...(implied ? [implied] : [])];
 }
 
+const DECLARATION_BY_ID = new Map(DECLARATIONS.map((d) => [d.id, d]));
+
+/**
+ * A check's explanation for a sheet: the text, and a formula that prints the same text from the
+ * cells of the figures it quotes (`cell` answers a figure's cell, or undefined where it is on no
+ * sheet and its number is quoted as it is), so the words follow an analyst's overwritten inputs.
+ */
+export function checkExplanationCell(
+  c: ConsistencyCheck,
+  cell: (id: string) => string | undefined,
+  lang: Lang,
+): QuotedText {
+  const d = DECLARATION_BY_ID.get(c.id);
+  if (!d) throw new Error(`unknown check "${c.id}"`);
+  return explain(d, c, lang, cell);
+}
+
 /** A status as the sheets write it. */
 export function statusText(status: CheckStatus, lang: Lang): string {
   return STATUSES[status][lang];
@@ -352,14 +434,16 @@ export function statusText(status: CheckStatus, lang: Lang): string {
 /**
  * A check's status for a sheet: a live formula over the cells of its two figures (`ref` answers a
  * cell reference for an id), the same rule as checkStatus and withinStatus; or the status itself
- * when the numbers alone do not decide it (not reproducible, different bases).
+ * when the numbers alone do not decide it (not reproducible, different bases). A formula carries the
+ * status it computes now as its result.
  */
 export function checkStatusCell(
   c: ConsistencyCheck,
   ref: (id: string) => string,
   lang: Lang,
-): string | { readonly formula: string } {
+): string | { readonly formula: string; readonly result: string } {
   const word = (s: CheckStatus) => `"${statusText(s, lang)}"`;
+  const result = statusText(c.status, lang);
   const eps = String(EXACT_RELATIVE).toUpperCase();
   const stated = typeof c.stated === "number" ? String(c.stated) : ref(c.stated);
   const derived = ref(c.derived);
@@ -368,14 +452,16 @@ export function checkStatusCell(
       formula:
         `=IF(${derived}<=${stated}+${c.tolerance}+${eps}*MAX(1,ABS(${stated})),` +
         `${word("consistent")},${word("inconsistent")})`,
+      result,
     };
   }
-  if (c.status === "not_reproducible" || c.status === "different_bases") return statusText(c.status, lang);
+  if (c.status === "not_reproducible" || c.status === "different_bases") return result;
   const diff = `ABS(${derived}-${stated})`;
   const scale = `MAX(ABS(${stated}),ABS(${derived}))`;
   return {
     formula:
       `=IF(${diff}<=${eps}*${scale},${word("consistent")},` +
       `IF(${diff}<=${c.tolerance}+${eps}*MAX(1,${scale}),${word("rounded")},${word("inconsistent")}))`,
+    result,
   };
 }

@@ -2,8 +2,8 @@
  * Figures the article's facts imply, each declared once as a model `Derivation` over fact (or
  * derived) ids and literal constants. Nothing here is computed by hand: `derivedValue` evaluates a
  * declaration with src/model, and the workbook plan renders the same declaration as an Excel formula.
- * Ratios are fractions; a difference of two shares is in percentage points, also as a fraction
- * (0.19 is 19 points), shown with a percent format.
+ * Ratios are fractions; a difference of two shares is in percentage points (0.34 − 0.15 is 19
+ * points, unit "pp"), so it never shows with a % sign.
  */
 import type { DerivedFigure } from "./types";
 
@@ -67,8 +67,8 @@ export const DERIVED: readonly DerivedFigure[] = [
     period: "2024, per quarter",
     entity: "NVIDIA",
     derivation: { op: "ratio", args: ["china_quarterly_revenue_2024", "implied_quarterly_revenue_2024"] },
-    note: "The natural reading of the gap if China is lost: it is China's 13% again.",
-    note_zh: "失去中国市场缺口的自然解读：仍是中国区的13%。",
+    note: "The natural reading of the gap if China is lost: it comes back to China's own share of revenue.",
+    note_zh: "失去中国市场缺口的自然解读：结果仍是中国区自身的营收占比。",
   },
   {
     id: "h20_orders_share_of_quarterly_revenue",
@@ -91,8 +91,8 @@ export const DERIVED: readonly DerivedFigure[] = [
   },
   {
     id: "china_gap_implied_by_stated_share",
-    label: "Quarterly gap the stated 20% would imply (20% of a global quarter)",
-    label_zh: "文中20%所隐含的季度缺口（全球季度营收的20%）",
+    label: "Quarterly gap the stated share would imply (that share of a global quarter)",
+    label_zh: "文中占比所隐含的季度缺口（全球季度营收乘以该占比）",
     unit: "USD bn",
     period: "per quarter",
     entity: "NVIDIA",
@@ -100,8 +100,8 @@ export const DERIVED: readonly DerivedFigure[] = [
   },
   {
     id: "h20_orders_prior_year_q1",
-    label: "Implied China H20 orders a year earlier (16 ÷ (1 + 275%))",
-    label_zh: "隐含上年同期中国区H20订单",
+    label: "Implied China H20 orders a year earlier (orders ÷ (1 + growth))",
+    label_zh: "隐含上年同期中国区H20订单（订单 ÷ (1 + 增速)）",
     unit: "USD bn",
     period: "2024-Q1",
     entity: "NVIDIA",
@@ -187,7 +187,7 @@ export const DERIVED: readonly DerivedFigure[] = [
   // ── compute substitution ─────────────────────────────────────────────────────────────────────
   {
     id: "ascend_910b_price_performance_vs_h20",
-    label: "Ascend 910B price-performance relative to H20 (85% ÷ (1 − 30%))",
+    label: "Ascend 910B price-performance relative to H20 (performance ÷ (1 − price discount))",
     label_zh: "昇腾910B相对H20的性价比",
     unit: "x",
     period: "2025",
@@ -228,8 +228,8 @@ export const DERIVED: readonly DerivedFigure[] = [
   // ── software ecosystems ──────────────────────────────────────────────────────────────────────
   {
     id: "mindspore_developer_cagr_2023_2025",
-    label: "Compound annual growth of MindSpore developers (0.8 m → 2.1 m)",
-    label_zh: "昇思开发者年均复合增速（80万 → 210万）",
+    label: "Compound annual growth of MindSpore developers",
+    label_zh: "昇思开发者年均复合增速",
     unit: "%",
     period: "2023→2025",
     entity: "Huawei MindSpore",
@@ -237,8 +237,8 @@ export const DERIVED: readonly DerivedFigure[] = [
   },
   {
     id: "mindspore_developers_2025_at_stated_growth",
-    label: "MindSpore developers in 2025 had they grown 75% a year from 2023",
-    label_zh: "若自2023年按年均75%增长，2025年昇思开发者数",
+    label: "MindSpore developers in 2025 had they grown at the stated average rate from 2023",
+    label_zh: "若自2023年按文中年均增速增长，2025年昇思开发者数",
     unit: "m people",
     period: "2025",
     entity: "Huawei MindSpore",
@@ -249,8 +249,8 @@ export const DERIVED: readonly DerivedFigure[] = [
   },
   {
     id: "mindspore_developers_2027_at_stated_growth",
-    label: "MindSpore developers in 2027 at the stated 75% a year",
-    label_zh: "按文中年均75%增速推算的2027年昇思开发者数",
+    label: "MindSpore developers in 2027 at the stated average rate",
+    label_zh: "按文中年均增速推算的2027年昇思开发者数",
     unit: "m people",
     period: "2027",
     entity: "Huawei MindSpore",
@@ -279,17 +279,17 @@ export const DERIVED: readonly DerivedFigure[] = [
     period: "2025",
     entity: "Huawei MindSpore",
     derivation: { op: "ratio", args: ["mindspore_developers_2025", "cuda_registered_developers"] },
-    note: "CUDA's count is a floor ('over 4 million'), so this is an upper bound.",
-    note_zh: "CUDA开发者数为下限（超400万），故此比例为上限。",
+    note: "CUDA's count is a floor (the article says 'over'), so this is an upper bound.",
+    note_zh: "CUDA开发者数为下限（文中为“超”），故此比例为上限。",
   },
   {
     id: "paddlepaddle_share_change_points",
     label: "Change in PaddlePaddle market share (percentage points)",
     label_zh: "飞桨市场份额变化（百分点）",
-    unit: "%",
+    unit: "pp",
     period: "2022→2025",
     entity: "Baidu PaddlePaddle",
-    derivation: { op: "difference", args: ["paddlepaddle_share_2025", "paddlepaddle_share_2022"] },
+    derivation: { op: "points", args: ["paddlepaddle_share_2025", "paddlepaddle_share_2022"] },
   },
 
   // ── standards, equipment, materials and talent ───────────────────────────────────────────────
@@ -297,37 +297,37 @@ export const DERIVED: readonly DerivedFigure[] = [
     id: "itu_china_share_change_points",
     label: "Change in China's share of AI standard proposals (percentage points)",
     label_zh: "中国AI标准提案占比变化（百分点）",
-    unit: "%",
+    unit: "pp",
     period: "2020→2025",
     entity: "China",
-    derivation: { op: "difference", args: ["itu_ai_standard_share_china_2025", "itu_ai_standard_share_china_2020"] },
+    derivation: { op: "points", args: ["itu_ai_standard_share_china_2025", "itu_ai_standard_share_china_2020"] },
   },
   {
     id: "itu_us_share_change_points",
     label: "Change in the US share of AI standard proposals (percentage points)",
     label_zh: "美国AI标准提案占比变化（百分点）",
-    unit: "%",
+    unit: "pp",
     period: "2020→2025",
     entity: "US",
-    derivation: { op: "difference", args: ["itu_ai_standard_share_us_2025", "itu_ai_standard_share_us_2020"] },
+    derivation: { op: "points", args: ["itu_ai_standard_share_us_2025", "itu_ai_standard_share_us_2020"] },
   },
   {
     id: "itu_us_lead_2020_points",
     label: "US lead over China in AI standard proposals (percentage points)",
     label_zh: "美国AI标准提案占比领先中国（百分点）",
-    unit: "%",
+    unit: "pp",
     period: "2020",
     entity: "US",
-    derivation: { op: "difference", args: ["itu_ai_standard_share_us_2020", "itu_ai_standard_share_china_2020"] },
+    derivation: { op: "points", args: ["itu_ai_standard_share_us_2020", "itu_ai_standard_share_china_2020"] },
   },
   {
     id: "itu_us_lead_2025_points",
     label: "US lead over China in AI standard proposals (percentage points)",
     label_zh: "美国AI标准提案占比领先中国（百分点）",
-    unit: "%",
+    unit: "pp",
     period: "2025",
     entity: "US",
-    derivation: { op: "difference", args: ["itu_ai_standard_share_us_2025", "itu_ai_standard_share_china_2025"] },
+    derivation: { op: "points", args: ["itu_ai_standard_share_us_2025", "itu_ai_standard_share_china_2025"] },
   },
   {
     id: "itu_china_plus_us_share_2020",
@@ -387,10 +387,10 @@ export const DERIVED: readonly DerivedFigure[] = [
     id: "equipment_localisation_change_points",
     label: "Change in equipment localisation rate (percentage points)",
     label_zh: "设备国产化率变化（百分点）",
-    unit: "%",
+    unit: "pp",
     period: "2021→2024",
     entity: "China",
-    derivation: { op: "difference", args: ["china_equipment_localisation_2024", "china_equipment_localisation_2021"] },
+    derivation: { op: "points", args: ["china_equipment_localisation_2024", "china_equipment_localisation_2021"] },
   },
   {
     id: "us_experts_joined_2022_implied",
@@ -432,10 +432,10 @@ export const DERIVED: readonly DerivedFigure[] = [
     id: "smic_overseas_share_change_points",
     label: "Change in SMIC's overseas-background R&D share (percentage points)",
     label_zh: "中芯国际研发团队海外背景占比变化（百分点）",
-    unit: "%",
+    unit: "pp",
     period: "2020→2025",
     entity: "SMIC",
-    derivation: { op: "difference", args: ["smic_overseas_rd_share_2025", "smic_overseas_rd_share_2020"] },
+    derivation: { op: "points", args: ["smic_overseas_rd_share_2025", "smic_overseas_rd_share_2020"] },
   },
 
   // ── the macro cost of decoupling ─────────────────────────────────────────────────────────────

@@ -454,9 +454,9 @@ export const FACTS: readonly Fact[] = [
         locator_zh: "第一句后半句：美国企业将丧失的份额",
         attribution: "Boston Consulting Group",
         statedDecimals: 2,
-        note: "18% may be 18 percentage points of the market or an 18% fall in US firms' own share; the two differ unless US firms hold the whole market.",
+        note: "The stated share may be points of the whole market or a relative fall in US firms' own share; the two differ unless US firms hold the whole market.",
         note_zh:
-          "18%可能指市场份额下降18个百分点，也可能指美国企业自身份额下降18%；除非美国企业占据全部市场，两者并不相同。",
+          "文中占比可能指整个市场份额下降的百分点，也可能指美国企业自身份额的相对降幅；除非美国企业占据全部市场，两者并不相同。",
       },
       {
         id: "nvda_non_cuda_ecosystem_cost",
@@ -907,8 +907,8 @@ export const FACTS: readonly Fact[] = [
         unit: "nm",
         period: "if the H20 ban is escalated",
         entity: "Applied Materials",
-        label: "Applied Materials etchers whose imports would be suspended (28 nm and above)",
-        label_zh: "拟暂停进口的应用材料公司刻蚀机（28nm以上）",
+        label: "Applied Materials etchers whose imports would be suspended (this node and above)",
+        label_zh: "拟暂停进口的应用材料公司刻蚀机（该制程及以上）",
         locator: "point ⑵ (dynamic counter-list): the reciprocal step if the US escalates",
         locator_zh: "第⑵点（动态反制清单机制）：美方升级禁令时的对等措施",
         kind: "plan",

@@ -77,6 +77,70 @@ export function formatValue(x: number, unit: Unit, lang: Lang = "en", fixed = fa
   }
 }
 
+/**
+ * The Excel expression that prints what {@link formatValue} prints, from the expression `x` (a cell
+ * such as `'China revenue'!B7`, or a literal number): `ROUND(x,d)&""` where a figure prints as
+ * written (`ROUND(x,d)&""` on its own), `FIXED(x,d,TRUE)` where it keeps its trailing zeros, with the
+ * same unit words. A text
+ * built of these follows its figures' cells when an analyst overwrites them.
+ */
+export function formatFormula(x: string, unit: Unit, lang: Lang = "en", fixed = false, decimals?: number): string {
+  const n = (e: string, d: number) => (fixed ? `FIXED(${e},${d},TRUE)` : `ROUND(${e},${d})`);
+  // a number joined to words is text; on its own, ROUND's number is made text with &""
+  const words = (before: string, e: string, after: string) =>
+    before || after || fixed
+      ? [before ? excelString(before) : "", e, after ? excelString(after) : ""].filter((p) => p !== "").join("&")
+      : `${e}&""`;
+  if (unit === "%") return words("", n(`(${x})*100`, decimals ?? 1), "%");
+  if (unit === "count") return words("", n(x, decimals ?? 0), "");
+  if (unit === "date") return dateFormula(x, lang);
+  const d = decimals ?? DECIMALS[unit] ?? 2;
+  if (lang === "zh") return words("", n(x, d), UNITS[unit].zh);
+  switch (unit) {
+    case "USD bn":
+      return words("", n(x, d), " bn USD");
+    case "USD tn":
+      return words("", n(x, d), " tn USD");
+    case "USD m":
+      return words("", n(x, d), " m USD");
+    case "CNY 100m":
+      return words("CNY ", n(`(${x})/10`, 1), " bn");
+    case "x":
+      return words("", n(x, d), "×");
+    case "m people":
+      return words("", n(x, d), " m");
+    default:
+      return words("", n(x, d), "");
+  }
+}
+
+/** The formula twin of {@link formatDate}: YEAR, MONTH and DAY, no locale-dependent format codes. */
+function dateFormula(x: string, lang: Lang): string {
+  if (lang === "zh") return `YEAR(${x})&"年"&MONTH(${x})&"月"&DAY(${x})&"日"`;
+  return `YEAR(${x})&"-"&TEXT(MONTH(${x}),"00")&"-"&TEXT(DAY(${x}),"00")`;
+}
+
+/** Excel keeps at most 255 characters in one string constant of a formula. */
+export const EXCEL_STRING_MAX = 255;
+
+/**
+ * A text as Excel string constants: quotes doubled, cut into pieces of at most 255 characters
+ * joined by `&` (a longer constant is a formula Excel refuses).
+ */
+export function excelString(text: string): string {
+  const chars = Array.from(text);
+  const parts: string[] = [];
+  for (let i = 0; i < chars.length; i += EXCEL_STRING_MAX) {
+    parts.push(
+      `"${chars
+        .slice(i, i + EXCEL_STRING_MAX)
+        .join("")
+        .replace(/"/g, '""')}"`,
+    );
+  }
+  return parts.length === 0 ? '""' : parts.join("&");
+}
+
 /** Decimals a value prints with, by unit (2 otherwise). */
 const DECIMALS: Partial<Record<Unit, number>> = { "USD m": 1, "CNY 100m": 0, nm: 0, year: 0 };
 
@@ -91,4 +155,9 @@ export function formatDate(serial: number, lang: Lang = "en"): string {
 /** A difference of two fractions in percentage points, to one decimal: 0.0016 → "0.2", 0.13 → "13.0". */
 export function points(x: number): string {
   return roundTo(x * 100, 1).toFixed(1);
+}
+
+/** The formula twin of {@link points}. */
+export function pointsFormula(x: string): string {
+  return `FIXED((${x})*100,1,TRUE)`;
 }

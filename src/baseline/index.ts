@@ -22,6 +22,7 @@ export {
   CHECK_DECLARATIONS,
   checkById,
   checkStatus,
+  checkExplanationCell,
   checkStatusCell,
   evaluateCheck,
   halfUnit,
@@ -32,10 +33,21 @@ export {
 } from "./checks";
 export { TABLES, SCENARIOS, SCENARIOS_ID, SCENARIOS_SUMMARY } from "./tables";
 export { SECTIONS, sectionById } from "./sections";
-export { formatDate, formatValue } from "./format";
+export { EXCEL_STRING_MAX, excelString, formatDate, formatFormula, formatValue } from "./format";
+export { Quoting, type QuotedText } from "./quoted";
 export { LANGS, LANGUAGE_TAGS, fill, inLang, isLang } from "./lang";
 export type { Bilingual, Lang, WithZh } from "./lang";
-export { ATTRIBUTIONS, KINDS, OPERATIONS, PERIODS, STATUSES, UNITS } from "./vocabulary";
+export {
+  ATTRIBUTIONS,
+  KINDS,
+  OPERATIONS,
+  PERIODS,
+  STATUSES,
+  UNITS,
+  UNIT_DECIMALS,
+  differenceUnit,
+  numberFormat,
+} from "./vocabulary";
 export { ARTICLE, ARTICLE_NOTES } from "./article";
 export { CASE_SCENARIOS, NVIDIA_CASE, nvidiaDrivers, scenarioOverrides, seedValue } from "./case-seed";
 export type { CaseScenario, CaseScenarioId, Seed } from "./case-seed";

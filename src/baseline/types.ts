@@ -119,19 +119,40 @@ export interface CheckAttempt {
   readonly difference: number;
 }
 
-/** What an explanation may print, in one language: values, formatted values, periods and labels of ids. */
+/**
+ * An amount an explanation prints or computes with: a literal number, the id of a fact or derived
+ * figure (its cell on a sheet), or an expression a printer built from them (`minus`, `abs`, `times`).
+ */
+export type Amount = number | string | AmountExpression;
+
+/** An expression over figures: its value now, and how a formula computes it from their cells. */
+export interface AmountExpression {
+  readonly value: number;
+  readonly formula: string;
+}
+
+/**
+ * What an explanation may print, in one language: values, formatted values, periods and labels of
+ * ids. Every printed figure is quoted from its cell when the explanation is written on a sheet (a
+ * formula), so arithmetic on figures goes through `minus`, `abs` and `times`, never plain `+` or `-`.
+ */
 export interface CheckPrinter {
-  /** the value of a fact or derived id */
-  v(id: string): number;
   /**
    * the value of an id in its unit ("32.2%", "17.1十亿美元"): a stated fact as written, a computed
    * one with its unit's decimals, or with `decimals`
    */
   f(id: string, decimals?: number): string;
-  /** a computed number in a unit ("28.0%"), with its unit's decimals or `decimals` */
-  n(x: number, unit: Unit, decimals?: number): string;
-  /** a plain number to `decimals` places ("173.0") */
-  num(x: number, decimals: number): string;
+  /** an amount in a unit ("28.0%"), with its unit's decimals or `decimals` */
+  n(x: Amount, unit: Unit, decimals?: number): string;
+  /** an amount as a plain number to `decimals` places ("173.02") */
+  num(x: Amount, decimals: number): string;
+  /** a fraction in percentage points to one decimal (0.0016 → "0.2") */
+  pts(x: Amount): string;
+  minus(a: Amount, b: Amount): AmountExpression;
+  abs(a: Amount): AmountExpression;
+  times(a: Amount, k: number): AmountExpression;
+  /** the check's difference, derived − stated */
+  readonly difference: AmountExpression;
   /** the period of a fact or derived id ("2024", "2024年") */
   p(id: string): string;
   /** the label of a fact or derived id */

@@ -5,7 +5,7 @@
  * figure uses, fails the build (the key types) or tests/baseline/vocabulary.test.ts.
  */
 import type { DerivationOp } from "../model";
-import type { Bilingual } from "./lang";
+import type { Bilingual, Lang } from "./lang";
 
 /** A vocabulary whose English is its key: { "2024": "2024年" } → { "2024": { en: "2024", zh: "2024年" } }. */
 function keyed<K extends string>(zh: Readonly<Record<K, string>>): Readonly<Record<K, Bilingual>> {
@@ -25,6 +25,7 @@ export const UNITS = keyed({
   "USD m": "百万美元",
   "CNY 100m": "亿元",
   "%": "%",
+  pp: "百分点",
   x: "倍",
   count: "个",
   "m people": "百万人",
@@ -35,6 +36,67 @@ export const UNITS = keyed({
   date: "日期",
 });
 export type Unit = keyof typeof UNITS;
+
+/**
+ * Decimals a sheet shows a figure with, by unit: as the article states its figures in that unit
+ * (the most decimals any stated fact of the unit has; tests/baseline/vocabulary.test.ts holds this
+ * to the facts), so one column never mixes 10.3 with 131.54. A percent counts decimals of the
+ * percent (13% has none); points and multiples, which the article never states, show one and two.
+ */
+export const UNIT_DECIMALS: Readonly<Record<Unit, number>> = {
+  "USD bn": 1,
+  "USD tn": 2,
+  "USD m": 0,
+  "CNY 100m": 0,
+  "%": 0,
+  pp: 1,
+  x: 2,
+  count: 0,
+  "m people": 2,
+  nm: 0,
+  "N (nines)": 0,
+  year: 0,
+  years: 0,
+  date: 0,
+};
+
+/** "0", "0.0", "0.00" … for `decimals` places. */
+const digits = (decimals: number) => (decimals > 0 ? `0.${"0".repeat(decimals)}` : "0");
+
+/**
+ * The one Excel number format of a unit on every sheet, in a language: ratios are fractions shown
+ * as percent; points carry their unit in the number (`+19.0 pp`, never a % sign), so a difference
+ * of shares never reads as a relative change; a year is a plain number. `decimals` overrides the
+ * unit's (the Checks sheet shows one more).
+ */
+export function numberFormat(unit: Unit, lang: Lang, decimals = UNIT_DECIMALS[unit]): string {
+  const d = digits(decimals);
+  switch (unit) {
+    case "%":
+      return `${d}%`;
+    case "pp": {
+      const label = lang === "zh" ? "个百分点" : " pp";
+      return `+${d}"${label}";-${d}"${label}";${d}"${label}"`;
+    }
+    case "date":
+      return lang === "zh" ? 'yyyy"年"m"月"d"日"' : "yyyy-mm-dd";
+    case "nm":
+    case "N (nines)":
+    case "year":
+    case "years":
+      return d;
+    default:
+      return `#,##${d}`;
+  }
+}
+
+/**
+ * The unit a difference of two figures of `unit` is written in, and the factor that takes it there:
+ * two shares differ by points (0.32 − 0.3216 is −0.2 pp), anything else by its own unit.
+ */
+export function differenceUnit(unit: Unit): { readonly unit: Unit; readonly scale: number } {
+  return unit === "%" ? { unit: "pp", scale: 100 } : { unit, scale: 1 };
+}
 
 /**
  * The periods figures refer to, by key (the English text). The article's years are calendar years
@@ -133,4 +195,5 @@ export const OPERATIONS: Readonly<Record<DerivationOp, Bilingual>> = {
   price_performance: { en: "price_performance", zh: "性价比" },
   drawdown: { en: "drawdown", zh: "回撤" },
   nearest_whole: { en: "nearest_whole", zh: "取整" },
+  points: { en: "points", zh: "百分点差" },
 };

@@ -173,18 +173,19 @@ export function report(file: string, bytes: number, summary: XlsxSummary, option
       `  case: ${c.company} (${c.currency}, ${c.seed === "article" ? "seeded from the article" : "blank: its drivers are yours to fill in"})`,
     );
   }
-  if (summary.chartsNotWritten.length === 0) {
+  if (summary.charts.length === 0) {
     lines.push("  charts: the plan has none");
   } else {
-    lines.push(
-      `  not written: ${plural(summary.chartsNotWritten.length, "chart")} of the plan (${XLSX_LIMITATIONS.charts}):`,
-    );
-    for (const { sheet, chart } of summary.chartsNotWritten) {
+    lines.push(`  ${plural(summary.charts.length, "chart")}, beside their tables:`);
+    for (const { sheet, chart } of summary.charts) {
       lines.push(`    ${sheet}: "${chart.title}" (${chart.kind}; its data is in ${chart.source})`);
     }
   }
   if (summary.names > 0) lines.push(`  names carry no description: ${XLSX_LIMITATIONS.nameComments}`);
-  lines.push("Formulas carry no cached values: Excel and LibreOffice compute them when the file opens.");
+  lines.push(
+    `Formulas carry their results (${summary.storedResults} of ${summary.formulas}), so a viewer that does not ` +
+      "recalculate shows the figures; Excel and LibreOffice compute them again when the file opens.",
+  );
   return lines.join("\n");
 }
 

@@ -33,6 +33,12 @@ const OPS = {
     evaluate: (a, b) => finite(a - b),
     formula: (a, b) => `${a}-${b}`,
   },
+  /** a difference of two shares in percentage points: (0.34 − 0.15) × 100 = 19 */
+  points: {
+    operands: ["minuend", "subtrahend"],
+    evaluate: (a, b) => finite((a - b) * 100),
+    formula: (a, b) => `(${a}-${b})*100`,
+  },
   sum: { operands: ["a", "b"], evaluate: (a, b) => finite(a + b), formula: (a, b) => `${a}+${b}` },
   product: { operands: ["a", "b"], evaluate: (a, b) => finite(a * b), formula: (a, b) => `${a}*${b}` },
   share: { operands: ["part", "whole"], evaluate: shareOf, formula: (a, b) => `${a}/${b}` },

@@ -21,6 +21,8 @@ export interface CaseServices {
 /** What the section needs of the pane around it: the language, and one change at a time. */
 export interface PaneLink {
   lang(): Lang;
+  /** false outside Excel, or in an Excel that lacks what the workbook actions need */
+  available(): boolean;
   busy(): boolean;
   setBusy(on: boolean): void;
 }
@@ -179,7 +181,8 @@ export class CasesSection {
     select.value = chosen;
     const fy = this.field("case-fy");
     fy.placeholder = t("pane.cases.fiscal_year_end.default", lang);
-    for (const id of ["case-create", "reset", "reset-yes"]) ($(doc, id) as HTMLButtonElement).disabled = busy;
+    const off = busy || !this.pane.available();
+    for (const id of ["case-create", "reset", "reset-yes"]) ($(doc, id) as HTMLButtonElement).disabled = off;
     const confirm = $(doc, "reset-confirm");
     confirm.hidden = !this.confirming;
     if (this.confirming) {

@@ -8,9 +8,11 @@ import { type CaseServices, CasesSection } from "./cases";
 import { LANGUAGE_TAGS, Lang, StringId, t } from "../i18n/strings";
 import type { InsertPhase, InsertReport } from "../workbook/report";
 import { failedReport, type ConvertReport, type ScanReport, type SharingScope } from "../workbook/sharing";
+import { type PaneEnvironment, actionsAvailable } from "./requirements";
 import {
   cleanupNotes,
   confirmText,
+  environmentText,
   convertText,
   insertErrorText,
   nameNotes,
@@ -31,8 +33,8 @@ const AUTO_OPEN_NOTE = {
 } as const satisfies Record<string, StringId>;
 
 export interface PaneServices extends CaseServices {
-  /** false when Excel lacks ExcelApi 1.12 */
-  supported(): boolean;
+  /** in Excel or not, and the requirement sets this Excel lacks */
+  environment(): PaneEnvironment;
   /** builds the plan for `tables` (all when undefined) in `lang` and applies it */
   insert(
     tables: readonly string[] | undefined,
@@ -54,6 +56,7 @@ type Busy = "insert" | "scan" | "convert" | "case" | undefined;
 
 interface State {
   lang: Lang;
+  env: PaneEnvironment;
   busy: Busy;
   phase?: InsertPhase;
   sheets: number;
@@ -89,6 +92,7 @@ export class Pane {
   ) {
     this.state = {
       lang: services.loadLang(),
+      env: services.environment(),
       busy: undefined,
       sheets: 0,
       noneSelected: false,
@@ -98,6 +102,7 @@ export class Pane {
     };
     this.cases = new CasesSection(doc, services, {
       lang: () => this.state.lang,
+      available: () => actionsAvailable(this.state.env),
       busy: () => this.state.busy !== undefined,
       setBusy: (on) => {
         this.state.busy = on ? "case" : undefined;
@@ -187,17 +192,6 @@ export class Pane {
     autoOpen.checked = this.state.autoOpen;
     autoOpen.addEventListener("change", () => void this.toggleAutoOpen(autoOpen.checked));
 
-    if (!this.services.supported()) {
-      this.state.report = {
-        ok: false,
-        sheets: [],
-        namesWritten: 0,
-        namesSkipped: [],
-        syncs: 0,
-        attempts: 0,
-        error: { kind: "not_supported", detail: "ExcelApi 1.12" },
-      };
-    }
     this.render();
     this.cases.start();
     doc.documentElement.classList.add("ready");
@@ -322,10 +316,19 @@ export class Pane {
       desc.title = desc.textContent;
     }
 
+    // where it runs: outside Excel, or an Excel lacking requirement sets, says so; the actions wait
+    const env = environmentText(state.env, lang);
+    $(doc, "environment").hidden = !env;
+    $(doc, "environment-title").textContent = env?.title ?? "";
+    $(doc, "environment-text").textContent = env?.text ?? "";
+    const available = actionsAvailable(state.env);
+
     // insert
     const busy = state.busy !== undefined;
     $(doc, "app").setAttribute("aria-busy", String(busy));
-    for (const id of ["insert-all", "insert-selected", "find"]) ($(doc, id) as HTMLButtonElement).disabled = busy;
+    for (const id of ["insert-all", "insert-selected", "find"])
+      ($(doc, id) as HTMLButtonElement).disabled = busy || !available;
+    $<HTMLInputElement>(doc, "autoopen").disabled = !available;
     $(doc, "insert-hint").hidden = !state.noneSelected;
     $(doc, "insert-hint").textContent = state.noneSelected ? tr("pane.insert.none_selected") : "";
     const inserting = state.busy === "insert";

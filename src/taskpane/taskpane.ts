@@ -10,6 +10,7 @@ import { activateSheet, applyPlan } from "../workbook/office";
 import { buildPlan, casePlan } from "../workbook/plan";
 import { convertExposureFormulas, isAutoOpen, scanExposureFormulas, setAutoOpen } from "../workbook/sharing";
 import { Pane, PaneServices } from "./pane";
+import { missingSets } from "./requirements";
 import { initialLang } from "./view";
 
 const LANG_KEY = "china-exposure-workbench.lang";
@@ -35,8 +36,14 @@ function storedLang(): string | null {
 /** False when office.js did not load (the page opened outside Office, or offline). */
 const officeLoaded = typeof Office !== "undefined";
 
+/** The host Office.onReady reported: Excel, or none when the page is opened in a plain browser. */
+let host: Office.HostType | null = null;
+
 const services: PaneServices = {
-  supported: () => officeLoaded && Office.context.requirements.isSetSupported("ExcelApi", "1.12"),
+  environment: () =>
+    officeLoaded && host === Office.HostType.Excel
+      ? { inExcel: true, missing: missingSets((name, v) => Office.context.requirements.isSetSupported(name, v)) }
+      : { inExcel: false, missing: [] },
   async insert(tables, lang, onProgress) {
     const plan = buildPlan({ tables, lang });
     return applyPlan(plan, { onProgress: (phase) => onProgress(phase, plan.sheets.length) });
@@ -67,9 +74,10 @@ if (officeLoaded) {
   Office.onReady(async (info) => {
     await styled;
     if (info.host && info.host !== Office.HostType.Excel) return;
+    host = info.host;
     start();
   });
 } else {
-  // without Office the pane still shows, and says in plain words that it needs Excel
+  // without Office the pane still shows, says to open it from Excel, and keeps its actions off
   void styled.then(start);
 }

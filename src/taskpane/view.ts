@@ -15,6 +15,7 @@ import type {
   SheetResult,
 } from "../workbook/report";
 import type { ConvertReport, ScanReport, SharingErrorKind, SheetCount } from "../workbook/sharing";
+import type { PaneEnvironment } from "./requirements";
 
 // Each family of messages spelled out, so that the compiler finds a missing one and
 // tests/i18n/strings.test.ts finds one nothing uses.
@@ -160,4 +161,14 @@ export function convertText(report: ConvertReport, lang: Lang): string {
 
 export function scanErrorText(report: ScanReport, lang: Lang): string | undefined {
   return report.ok || !report.error ? undefined : t(SHARING_ERROR[report.error.kind], lang);
+}
+
+/** What the pane says outside Excel, or in an Excel that lacks requirement sets (every one named). */
+export function environmentText(env: PaneEnvironment, lang: Lang): { title: string; text: string } | undefined {
+  if (!env.inExcel) return { title: t("pane.env.outside.title", lang), text: t("pane.env.outside.text", lang) };
+  if (env.missing.length === 0) return undefined;
+  return {
+    title: t("pane.env.missing.title", lang),
+    text: t("pane.env.missing.text", lang, { sets: env.missing.join(t("list_separator", lang)) }),
+  };
 }

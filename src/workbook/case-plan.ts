@@ -107,6 +107,8 @@ const driverRow = (id: DriverId) => FIRST_DRIVER + DRIVERS.findIndex((d) => d.id
 const LAST_DRIVER = FIRST_DRIVER + DRIVERS.length - 1;
 const SCENARIO_TITLE = LAST_DRIVER + 2;
 const SCENARIO_HEADER = SCENARIO_TITLE + 1;
+/** The scenario chart's height in default rows. */
+const CASE_CHART_ROWS = 13;
 const PROBABILITY_ROW = SCENARIO_HEADER + 1;
 const OVERRIDE_ROW = PROBABILITY_ROW + 1;
 const overrideRow = (id: ScenarioDriverId) => OVERRIDE_ROW + SCENARIO_DRIVERS.indexOf(id);
@@ -559,8 +561,10 @@ export function caseSheet(
         kind: "ColumnClustered",
         title: t("case.chart", lang, { currency: tx.currency }),
         source: `A${CHART_DATA}:B${CHART_DATA + CASE_SCENARIOS.length}`,
-        from: at(SOURCE, SCENARIO_TITLE),
-        to: at(MEANING, LAST_OUTPUT),
+        // beside the scenarios, in the empty Source column (H, 313 px), 13 default rows (260 px) tall:
+        // whole in the first screen with the pane open, and clear of the driver notes above it
+        from: at(SOURCE, SCENARIO_HEADER),
+        to: at(SOURCE, SCENARIO_HEADER + CASE_CHART_ROWS - 1),
       },
     ],
     freezeRows: 0,

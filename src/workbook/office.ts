@@ -24,13 +24,14 @@ import { localAddress, sheetNameKey } from "./address";
 import { planProblems, sheetFingerprint, widthToPoints, type BlockArrays } from "./arrays";
 import { decide, type Decision, type OwnSheetState, type SheetTask, type WorkbookState } from "./decide";
 import { MARK_KEY, contentFingerprint, isOwnChartName, keysOfOwnSheets, markValue, newRunId, parseMark } from "./marks";
-import { STYLES } from "./plan";
+import { queueChart, queueLayout, queuePage, queueStyle } from "./office-sheet";
+import { DEFAULT_FONT } from "./styles";
 import type { CleanupReport, InsertError, InsertPhase, InsertReport, NameSkip, SheetResult } from "./report";
 import { IndexEntry, SheetIndexStore, mergeIndex, officeSettingsIndex } from "./sheet-index";
 import { countingSync } from "./sync";
 import { serialized } from "./serial";
 import { undo } from "./undo";
-import type { CellBlock, ValidationPlan, WorkbookPlan } from "./types";
+import type { ValidationPlan, WorkbookPlan } from "./types";
 
 /** context.sync() calls of a successful insert, whatever the plan: read, write, finish. */
 export const INSERT_SYNCS = 3;
@@ -201,18 +202,6 @@ function queueBlock(sheet: Excel.Worksheet, arrays: BlockArrays): Excel.Range {
   return range;
 }
 
-function queueStyle(range: Excel.Range, block: CellBlock): void {
-  if (!block.style) return;
-  const s = STYLES[block.style];
-  const font = range.format.font;
-  if (s.bold !== undefined) font.bold = s.bold;
-  if (s.italic !== undefined) font.italic = s.italic;
-  if (s.size !== undefined) font.size = s.size;
-  if (s.color !== undefined) font.color = s.color;
-  if (s.fill !== undefined) range.format.fill.color = s.fill;
-  if (s.wrap !== undefined) range.format.wrapText = s.wrap;
-}
-
 function queueWrites(context: Excel.RequestContext, decision: Decision, handles: Handles, runId: string): Written[] {
   const wb = context.workbook;
   wb.application.suspendApiCalculationUntilNextSync();
@@ -237,7 +226,11 @@ function queueWrites(context: Excel.RequestContext, decision: Decision, handles:
   for (const task of targets) sheetOf(task).customProperties.add(MARK_KEY, markValue(task, "", runId));
   for (const task of targets) for (const table of handles.tables.get(task.target!.id) ?? []) table.convertToRange();
   for (const task of targets) {
-    if (task.plan.owner !== "case") sheetOf(task).getRange().clear("All");
+    if (task.plan.owner !== "case") {
+      // merged rows of the version before go first: the new blocks may write across them
+      sheetOf(task).getRange().unmerge();
+      sheetOf(task).getRange().clear("All");
+    }
     if (task.name !== task.target!.name) sheetOf(task).name = task.name;
   }
 
@@ -260,19 +253,17 @@ function queueWrites(context: Excel.RequestContext, decision: Decision, handles:
     sheet.tabColor = p.tabColor ?? "";
     for (const col of p.columns)
       sheet.getRange(`${col.column}:${col.column}`).format.columnWidth = widthToPoints(col.width);
-    p.blocks.forEach((block, i) => queueStyle(queueBlock(sheet, task.arrays[i]), block));
+    const font = p.font ?? DEFAULT_FONT;
+    p.blocks.forEach((block, i) => queueStyle(queueBlock(sheet, task.arrays[i]), block, font));
+    queueLayout(sheet, p);
     p.tables.forEach((tb, i) => {
       const table = sheet.tables.add(localAddress(tb.range), true);
       table.name = task.tableNames[i];
       table.style = tb.style;
     });
     for (const v of p.validations ?? []) queueValidation(sheet.getRange(v.range), v);
-    p.charts.forEach((c, i) => {
-      const chart = sheet.charts.add(c.kind, sheet.getRange(c.source), "Auto");
-      chart.name = `${p.key}.${runId}.${i + 1}`;
-      chart.title.text = c.title;
-      chart.setPosition(c.from, c.to);
-    });
+    p.charts.forEach((c, i) => queueChart(sheet, p, c, `${p.key}.${runId}.${i + 1}`));
+    if (p.page) queuePage(sheet, p.page);
     if (p.freezeRows > 0) sheet.freezePanes.freezeRows(p.freezeRows);
     else sheet.freezePanes.unfreeze();
   }

@@ -1,74 +1,58 @@
 /**
- * The workbook plan: a pure function from the baseline to the sheets the add-in writes. Stated
- * figures are typed-in values (blue); derived figures are native Excel formulas over the cells
- * where their operands landed (black), so the sheets recalculate when an analyst overwrites an
- * input and compute for a colleague without the add-in. Both adapters apply this same plan.
+ * The workbook plan: a pure function from the baseline to the record sheets the add-in writes.
+ * Stated figures are typed-in values (blue); derived figures are native Excel formulas over the
+ * cells where their operands landed (black), so the sheets recalculate when an analyst overwrites
+ * an input and compute for a colleague without the add-in. Every formula carries the result the
+ * model computes for it, so a viewer that never recalculates shows the same figures; a text that
+ * quotes a figure is a formula over that figure's cell. Both adapters apply this same plan.
  */
-import { derivationFormula, operandIds } from "../model";
+import { derivationFormula, isExposureError, operandIds } from "../model";
 import {
   ARTICLE,
   ARTICLE_NOTES,
   CHECKS,
   KINDS,
   PERIODS,
+  Quoting,
   SCENARIOS,
   SCENARIOS_ID,
   SCENARIOS_SUMMARY,
   TABLES,
   UNITS,
+  UNIT_DECIMALS,
+  checkExplanationCell,
   checkStatusCell,
   derivationText,
   derivedById,
+  derivedValue,
+  differenceUnit,
   factById,
   formatDate,
+  formatFormula,
   inLang,
+  numberFormat,
   paragraphsOf,
   sourceOf,
 } from "../baseline";
 import type { WithZh } from "../baseline";
 import type { BaselineTable, ConsistencyCheck, Unit } from "../baseline/types";
-import { Lang, StringId, t } from "../i18n/strings";
+import { Lang, t } from "../i18n/strings";
 import { cleanSheetName, columnLetters } from "./address";
+import { chartsOfSheet } from "./charts";
+import { laidOut } from "./layout";
+import type { CellBlock, ColumnWidth, NamedCell, PlanCell, SheetPlan, StyleId, WorkbookPlan } from "./types";
 import { type CaseSpec, type CaseValues, caseSheet, nvidiaCase } from "./case-plan";
-import type { CellBlock, ChartPlan, NamedCell, PlanCell, SheetPlan, StyleId, WorkbookPlan } from "./types";
 
-/** How each named style looks, for both adapters. Colours as hex RGB. */
-export const STYLES: Record<
-  StyleId,
-  { bold?: boolean; italic?: boolean; size?: number; color?: string; fill?: string; wrap?: boolean }
-> = {
-  title: { bold: true, size: 14, color: "#1F3864" },
-  subtitle: { italic: true, color: "#595959" },
-  header: { bold: true, color: "#FFFFFF", fill: "#1F3864" },
-  input: { color: "#0000FF" },
-  formula: { color: "#000000" },
-  text: {},
-  note: { italic: true, size: 9, color: "#595959" },
-  check: { color: "#375623" },
-};
-
-/** The Excel number format for a unit. Ratios are fractions shown as percent. */
-export const NUMBER_FORMATS: Record<Unit, string> = {
-  "USD bn": "#,##0.0#",
-  "USD tn": "#,##0.00",
-  "USD m": "#,##0",
-  "CNY 100m": "#,##0",
-  "%": "0.0%",
-  x: "0.00",
-  count: "#,##0",
-  "m people": "#,##0.0#",
-  nm: "0",
-  "N (nines)": "0",
-  year: "0",
-  years: "General",
-  date: "yyyy-mm-dd",
-};
+export { CHART_SPECS } from "./charts";
 
 /** Where the header row of every table sheet sits; data rows follow it. */
 export const HEADER_ROW = 5;
 const FIRST_ROW = HEADER_ROW + 1;
 /** Columns of a table sheet, in order. */
 const COLUMNS = ["item", "value", "unit", "period", "kind", "check", "where", "id"] as const;
+type TableColumn = (typeof COLUMNS)[number];
+/** The first of the columns in small print (where in the article, id). */
+const SOURCE_FROM = COLUMNS.indexOf("where");
 
 /** The header of each column any sheet shows. */
 const HEADERS = {
@@ -90,10 +74,26 @@ const HEADERS = {
   description: "sheet.col.description",
   scenario: "sheet.col.scenario",
   related: "sheet.col.related",
-} as const satisfies Record<string, StringId>;
+} as const;
 type Column = keyof typeof HEADERS;
 const VALUE_COL = "B";
-const WIDTHS = [64, 12, 10, 12, 18, 18, 56, 40];
+
+/**
+ * Widths of a table sheet's columns, in characters: the table stays within about 1,000 px, so that
+ * the charts beside it show in the first screen with the pane open; long texts wrap.
+ */
+const TABLE_WIDTHS: Readonly<Record<TableColumn, Omit<ColumnWidth, "column">>> = {
+  item: { width: 36, wrap: true },
+  value: { width: 9 },
+  unit: { width: 8, wrap: true },
+  period: { width: 12, wrap: true },
+  kind: { width: 10, wrap: true },
+  check: { width: 11, wrap: true },
+  where: { width: 32, wrap: true },
+  id: { width: 24, wrap: true },
+};
+/** The narrow column between a table and its charts. */
+const GAP_WIDTH = 2;
 
 export interface PlanOptions {
   /** the table ids to insert ("scenarios" among them; dependencies come along); all when omitted */
@@ -112,6 +112,9 @@ interface Placement {
 const colLetter = (i: number) => columnLetters(i + 1);
 /** A1 address of a column letter and a row. */
 const at = (col: string, row: number) => `${col}${row}`;
+/** Widths and wrapping of columns from A. */
+const widths = (list: readonly Omit<ColumnWidth, "column">[]): ColumnWidth[] =>
+  list.map((w, i) => ({ column: colLetter(i), ...w }));
 
 /** The workbook-scoped name of a fact's or derived figure's cell. */
 export const cellName = (id: string) => `bl_${id}`;
@@ -161,127 +164,47 @@ function refFrom(placed: Map<string, Placement>, fromSheet: string) {
   };
 }
 
+/** The same, answering undefined for a figure on no sheet of the plan (a text then quotes its number). */
+const cellOf = (placed: Map<string, Placement>, fromSheet: string) => {
+  const ref = refFrom(placed, fromSheet);
+  return (id: string): string | undefined => (placed.has(id) ? ref(id) : undefined);
+};
+
 function header(lang: Lang, ids: readonly Column[]): PlanCell[] {
   return ids.map((c) => t(HEADERS[c], lang));
 }
 
-/** The article, identified: what it is about and when it was written (the licence date, from its fact). */
-function articleNote(lang: Lang): string {
-  const written = factById(ARTICLE.writtenAfter);
-  return t("sheet.note.article", lang, {
-    title: ARTICLE.title[lang],
-    date: written ? formatDate(written.value, lang) : "",
-  });
-}
+/** A text the plan has as text, or as a formula that quotes figures from their cells (with its text). */
+const quotedCell = (q: { text: string; formula?: string }): PlanCell =>
+  q.formula === undefined ? q.text : { formula: q.formula, result: q.text };
 
-function titleBlocks(title: string, subtitle: string, lang: Lang): CellBlock[] {
-  return [
-    { address: "A1", cells: [[title]], style: "title" },
-    { address: "A2", cells: [[subtitle]], style: "subtitle" },
-    { address: "A3", cells: [[articleNote(lang)]], style: "note" },
-    { address: "A4", cells: [[t("sheet.note.record", lang)]], style: "note" },
-  ];
+/**
+ * The article, identified: what it is about and when it was written, the licence date quoted from
+ * its cell where the plan has it.
+ */
+function articleNote(lang: Lang, cell: (id: string) => string | undefined): PlanCell {
+  const written = factById(ARTICLE.writtenAfter);
+  const quoting = new Quoting();
+  const where = written && cell(written.id);
+  const date = !written
+    ? ""
+    : where
+      ? quoting.quote(formatDate(written.value, lang), formatFormula(where, "date", lang))
+      : formatDate(written.value, lang);
+  return quotedCell(quoting.render(t("sheet.note.article", lang, { title: ARTICLE.title[lang], date })));
 }
 
 /**
- * Charts where a picture says it faster. Each charts article figures by id: one series per line
- * of ids, one category per figure of a series (labelled with the first series' periods); the chart's data is a small block of formulas beside the
- * table, so the picture follows the figures when an analyst overwrites them.
+ * Title, subtitle, the article's identity and what the record is for (it stays the article: own
+ * figures belong in a case), each as wide as the sheet's `span` columns.
  */
-export interface ChartSpec {
-  readonly title: StringId;
-  readonly kind: ChartPlan["kind"];
-  readonly series: readonly { readonly name: StringId; readonly ids: readonly string[] }[];
-}
-
-export const CHART_SPECS: readonly ChartSpec[] = [
-  {
-    title: "sheet.chart.china_revenue",
-    kind: "ColumnClustered",
-    series: [{ name: "sheet.chart.series.china_revenue", ids: ["china_revenue_2023", "china_revenue_2024"] }],
-  },
-  {
-    title: "sheet.chart.market_value",
-    kind: "ColumnClustered",
-    series: [{ name: "sheet.chart.series.market_value", ids: ["market_value_peak_2025", "market_value_after_fall"] }],
-  },
-  {
-    title: "sheet.chart.mindspore",
-    kind: "ColumnClustered",
-    series: [{ name: "sheet.chart.series.mindspore", ids: ["mindspore_developers_2023", "mindspore_developers_2025"] }],
-  },
-  {
-    title: "sheet.chart.paddlepaddle",
-    kind: "ColumnClustered",
-    series: [{ name: "sheet.chart.series.paddlepaddle", ids: ["paddlepaddle_share_2022", "paddlepaddle_share_2025"] }],
-  },
-  {
-    title: "sheet.chart.itu",
-    kind: "ColumnClustered",
-    series: [
-      {
-        name: "sheet.chart.series.china",
-        ids: ["itu_ai_standard_share_china_2020", "itu_ai_standard_share_china_2025"],
-      },
-      { name: "sheet.chart.series.us", ids: ["itu_ai_standard_share_us_2020", "itu_ai_standard_share_us_2025"] },
-    ],
-  },
-  {
-    title: "sheet.chart.us_equipment",
-    kind: "ColumnClustered",
-    series: [
-      {
-        name: "sheet.chart.series.us_equipment",
-        ids: ["us_equipment_exports_china_2021", "us_equipment_exports_china_2024"],
-      },
-    ],
-  },
-];
-
-/** Chart data sits from this column, the chart itself to its right. */
-const CHART_DATA_COL = 9; // J
-const CHART_ROWS = 16;
-
-/** The chart blocks and charts of a table sheet: those whose first figure sits on it. */
-function chartsFor(
-  tableId: string,
-  placed: Map<string, Placement>,
-  lang: Lang,
-): { blocks: CellBlock[]; charts: ChartPlan[] } {
-  const ref = refFrom(placed, tableId);
-  const mine = CHART_SPECS.filter((c) => {
-    const ids = c.series.flatMap((s) => s.ids);
-    return placed.get(ids[0])?.sheetKey === tableId && ids.every((id) => placed.has(id));
-  });
-  const blocks: CellBlock[] = [];
-  const charts: ChartPlan[] = [];
-  mine.forEach((c, i) => {
-    const top = HEADER_ROW + i * CHART_ROWS;
-    const left = colLetter(CHART_DATA_COL);
-    const right = colLetter(CHART_DATA_COL + c.series.length);
-    const first = c.series[0].ids.map((id) => (factById(id) ?? derivedById(id))!);
-    const unit = first[0].unit;
-    blocks.push(
-      { address: at(left, top), cells: [[t(c.title, lang), ...c.series.map((s) => t(s.name, lang))]], style: "header" },
-      {
-        address: at(left, top + 1),
-        cells: first.map((f, k) => [
-          PERIODS[f.period][lang],
-          ...c.series.map((s) => ({ formula: `=${ref(s.ids[k])}` })),
-        ]),
-        numberFormat: first.map(() => [TEXT, ...c.series.map(() => NUMBER_FORMATS[unit])]),
-        style: "formula",
-      },
-    );
-    charts.push({
-      kind: c.kind,
-      title: t(c.title, lang),
-      source: `${at(left, top)}:${at(right, top + first.length)}`,
-      from: at(colLetter(CHART_DATA_COL + c.series.length + 2), top),
-      to: at(colLetter(CHART_DATA_COL + c.series.length + 8), top + CHART_ROWS - 2),
-    });
-  });
-  return { blocks, charts };
+function titleBlocks(title: string, subtitle: string, note: PlanCell, span: number, lang: Lang): CellBlock[] {
+  return [
+    { address: "A1", cells: [[title]], style: "title", span },
+    { address: "A2", cells: [[subtitle]], style: "subtitle", span },
+    { address: "A3", cells: [[note]], style: "note", span },
+    { address: "A4", cells: [[t("sheet.note.record", lang)]], style: "note", span },
+  ];
 }
 
 /** The Notes under a table: its source paragraphs, the notes on its rows (rows sharing a note once), the legend. */
@@ -305,6 +228,13 @@ function notesOf(table: BaselineTable, lang: Lang): PlanCell[][] {
   ];
 }
 
+/** A derived figure's cell: its formula, with the value the model computes. */
+function derivedCell(id: string, ref: (id: string) => string): PlanCell {
+  const d = derivedById(id)!;
+  const v = derivedValue(id);
+  return { formula: derivationFormula(d.derivation, ref), ...(isExposureError(v) ? {} : { result: v }) };
+}
+
 function tableSheet(
   table: BaselineTable,
   placed: Map<string, Placement>,
@@ -323,7 +253,7 @@ function tableSheet(
     const stated = "value" in x;
     cells.push([
       inLang(x, "label", lang),
-      "value" in x ? x.value : { formula: derivationFormula(x.derivation, ref) },
+      "value" in x ? x.value : derivedCell(x.id, ref),
       UNITS[x.unit][lang],
       PERIODS[x.period][lang],
       KINDS["value" in x ? x.kind : "derived"][lang],
@@ -331,22 +261,50 @@ function tableSheet(
       "value" in x ? sourceOf(x, lang) : derivationText(x, lang),
       x.id,
     ]);
-    formats.push(rowFormats(x.unit));
+    formats.push(rowFormats(x.unit, lang));
     styles.push({ row: cells.length, style: stated ? "input" : "formula" });
   }
   const last = HEADER_ROW + cells.length;
-  const charts = chartsFor(table.id, placed, lang);
+  const notes = notesOf(table, lang);
+  const chartHeading = last + 2 + notes.length + 1;
+  const charts = chartsOfSheet(
+    (id) => placed.get(id)?.sheetKey === table.id,
+    (id) => placed.has(id),
+    ref,
+    lang,
+    chartHeading + 1,
+    // beside the first row under the header (a chart across the header row would print again
+    // with it, on every page)
+    FIRST_ROW,
+  );
+  const span = COLUMNS.length;
   const blocks: CellBlock[] = [
-    ...titleBlocks(inLang(table, "title", lang), inLang(table, "description", lang), lang),
+    ...titleBlocks(
+      inLang(table, "title", lang),
+      inLang(table, "description", lang),
+      articleNote(lang, cellOf(placed, table.id)),
+      span,
+      lang,
+    ),
     { address: at("A", HEADER_ROW), cells: [header(lang, COLUMNS)], style: "header" },
-    // one block per run of same-styled rows keeps formats per range, not per cell
+    // one block per run of same-styled rows keeps formats per range, not per cell; where each
+    // figure stands and its id, the last two columns, in small print
     ...runs(styles).map(({ from, to, style }) => ({
       address: at("A", HEADER_ROW + from),
-      cells: cells.slice(from - 1, to),
-      numberFormat: formats.slice(from - 1, to),
+      cells: cells.slice(from - 1, to).map((r) => r.slice(0, SOURCE_FROM)),
+      numberFormat: formats.slice(from - 1, to).map((r) => r.slice(0, SOURCE_FROM)),
       style,
     })),
-    { address: at("A", last + 2), cells: notesOf(table, lang), style: "note" },
+    {
+      address: at(colLetter(SOURCE_FROM), FIRST_ROW),
+      cells: cells.map((r) => r.slice(SOURCE_FROM)),
+      numberFormat: TEXT,
+      style: "source",
+    },
+    { address: at("A", last + 2), cells: notes, style: "note", span },
+    ...(charts.charts.length > 0
+      ? [{ address: at("A", chartHeading), cells: [[t("sheet.chart.data", lang)]], style: "note" as const, span }]
+      : []),
     ...charts.blocks,
   ];
   return {
@@ -354,7 +312,10 @@ function tableSheet(
     name: cleanSheetName(inLang(table, "sheetName", lang)),
     tabColor: "#1F3864",
     blocks,
-    columns: WIDTHS.map((width, i) => ({ column: colLetter(i), width })),
+    columns: [
+      ...widths(COLUMNS.map((c) => TABLE_WIDTHS[c])),
+      ...(charts.charts.length > 0 ? [{ column: colLetter(COLUMNS.length), width: GAP_WIDTH }] : []),
+    ],
     tables: [
       {
         name: `tbl_${table.id}`,
@@ -373,8 +334,8 @@ function tableSheet(
  */
 const TEXT = "@";
 const GENERAL = "General";
-const rowFormats = (unit: Unit): string[] =>
-  COLUMNS.map((c) => (c === "value" ? NUMBER_FORMATS[unit] : c === "check" ? GENERAL : TEXT));
+const rowFormats = (unit: Unit, lang: Lang): string[] =>
+  COLUMNS.map((c) => (c === "value" ? numberFormat(unit, lang) : c === "check" ? GENERAL : TEXT));
 
 /** Contiguous runs of rows sharing a style (rows numbered from 1). */
 function runs(rows: readonly { row: number; style: StyleId }[]): { from: number; to: number; style: StyleId }[] {
@@ -391,38 +352,65 @@ function runs(rows: readonly { row: number; style: StyleId }[]): { from: number;
 const shown = (c: ConsistencyCheck, placed: Map<string, Placement>) =>
   (typeof c.stated === "number" || placed.has(c.stated)) && placed.has(c.derived);
 
+/** The unit of the figure a check checks: that of its computed figure. */
+const checkedUnit = (c: ConsistencyCheck): Unit => derivedById(c.derived)!.unit;
+
+/**
+ * The Checks sheet. Reference and computed figures in the unit of the figure checked, one decimal
+ * finer than the tables (so that 32% against 32.2% shows); the difference and the tolerance in the
+ * unit a difference of such figures takes: points for shares (−13.0 pp), never a % sign.
+ */
 function checksSheet(placed: Map<string, Placement>, lang: Lang): SheetPlan | undefined {
   const ref = refFrom(placed, "checks");
   const rows = CHECKS.filter((c) => shown(c, placed));
   if (rows.length === 0) return undefined;
   const cols: Column[] = ["id", "stated", "derived", "difference", "tolerance", "status", "explanation"];
+  const finer = (u: Unit) => numberFormat(u, lang, UNIT_DECIMALS[u] + 1);
   const cells: PlanCell[][] = rows.map((c, i) => {
     const r = FIRST_ROW + i;
+    const { scale } = differenceUnit(checkedUnit(c));
+    const times = scale === 1 ? "" : `*${scale}`;
     return [
       c.id,
-      typeof c.stated === "number" ? c.stated : { formula: `=${ref(c.stated)}` },
-      { formula: `=${ref(c.derived)}` },
-      { formula: `=C${r}-B${r}` },
-      c.tolerance,
+      typeof c.stated === "number" ? c.stated : { formula: `=${ref(c.stated)}`, result: c.statedValue },
+      { formula: `=${ref(c.derived)}`, result: c.derivedValue },
+      { formula: times ? `=(C${r}-B${r})${times}` : `=C${r}-B${r}`, result: c.difference * scale },
+      c.tolerance * scale,
       checkStatusCell(c, ref, lang),
-      inLang(c, "explanation", lang),
+      quotedCell(checkExplanationCell(c, cellOf(placed, "checks"), lang)),
     ];
   });
   const fmt = rows.map((c) => {
-    const u = NUMBER_FORMATS[derivedById(c.derived)!.unit];
-    return [TEXT, u, u, u, u, GENERAL, TEXT];
+    const u = checkedUnit(c);
+    const d = differenceUnit(u).unit;
+    return [TEXT, finer(u), finer(u), finer(d), finer(d), GENERAL, GENERAL];
   });
   const last = HEADER_ROW + rows.length;
+  const span = cols.length;
   return {
     key: "checks",
     name: cleanSheetName(t("sheet.checks.name", lang)),
     tabColor: "#375623",
     blocks: [
-      ...titleBlocks(t("sheet.checks.title", lang), t("sheet.checks.subtitle", lang), lang),
+      ...titleBlocks(
+        t("sheet.checks.title", lang),
+        t("sheet.checks.subtitle", lang),
+        articleNote(lang, cellOf(placed, "checks")),
+        span,
+        lang,
+      ),
       { address: at("A", HEADER_ROW), cells: [header(lang, cols)], style: "header" },
       { address: at("A", FIRST_ROW), cells, numberFormat: fmt, style: "formula" },
     ],
-    columns: [34, 12, 12, 12, 10, 18, 90].map((width, i) => ({ column: colLetter(i), width })),
+    columns: widths([
+      { width: 30, wrap: true },
+      { width: 12 },
+      { width: 12 },
+      { width: 12 },
+      { width: 11 },
+      { width: 16, wrap: true },
+      { width: 90, wrap: true },
+    ]),
     tables: [{ name: "tbl_checks", range: `A${HEADER_ROW}:G${last}`, style: "TableStyleLight11" }],
     charts: [],
     freezeRows: HEADER_ROW,
@@ -430,7 +418,7 @@ function checksSheet(placed: Map<string, Placement>, lang: Lang): SheetPlan | un
 }
 
 /** The article's three scenarios for NVIDIA: text, with the figures that bear on each. */
-function scenariosSheet(lang: Lang): SheetPlan {
+function scenariosSheet(placed: Map<string, Placement>, lang: Lang): SheetPlan {
   const related = (ids: readonly string[]) =>
     ids
       .map((id) => factById(id))
@@ -449,18 +437,22 @@ function scenariosSheet(lang: Lang): SheetPlan {
     name: cleanSheetName(title),
     tabColor: "#7F6000",
     blocks: [
-      ...titleBlocks(title, t("sheet.scenarios.note", lang), lang),
+      ...titleBlocks(title, t("sheet.scenarios.note", lang), articleNote(lang, cellOf(placed, SCENARIOS_ID)), 3, lang),
       { address: at("A", HEADER_ROW), cells: [header(lang, ["scenario", "description", "related"])], style: "header" },
       { address: at("A", FIRST_ROW), cells, numberFormat: TEXT, style: "text" },
     ],
-    columns: [30, 90, 60].map((width, i) => ({ column: colLetter(i), width })),
+    columns: widths([
+      { width: 28, wrap: true },
+      { width: 90, wrap: true },
+      { width: 60, wrap: true },
+    ]),
     tables: [{ name: "tbl_scenarios", range: `A${HEADER_ROW}:C${last}`, style: "TableStyleLight9" }],
     charts: [],
     freezeRows: HEADER_ROW,
   };
 }
 
-function aboutSheet(tables: readonly BaselineTable[], lang: Lang): SheetPlan {
+function aboutSheet(tables: readonly BaselineTable[], placed: Map<string, Placement>, lang: Lang): SheetPlan {
   const cells: PlanCell[][] = tables.map((tb) => [tb.id, inLang(tb, "title", lang), inLang(tb, "description", lang)]);
   const source: PlanCell[][] = [
     [t("sheet.about.source", lang)],
@@ -474,12 +466,22 @@ function aboutSheet(tables: readonly BaselineTable[], lang: Lang): SheetPlan {
     name: cleanSheetName(t("sheet.about.name", lang)),
     tabColor: "#595959",
     blocks: [
-      ...titleBlocks(t("sheet.about.title", lang), t("sheet.about.subtitle", lang), lang),
+      ...titleBlocks(
+        t("sheet.about.title", lang),
+        t("sheet.about.subtitle", lang),
+        articleNote(lang, cellOf(placed, "about")),
+        3,
+        lang,
+      ),
       { address: at("A", HEADER_ROW), cells: [header(lang, ["id", "sheet", "description"])], style: "header" },
       { address: at("A", FIRST_ROW), cells, numberFormat: TEXT, style: "text" },
-      { address: at("A", FIRST_ROW + cells.length + 1), cells: source, style: "note" },
+      { address: at("A", FIRST_ROW + cells.length + 1), cells: source, style: "note", span: 3 },
     ],
-    columns: [28, 44, 90].map((width, i) => ({ column: colLetter(i), width })),
+    columns: widths([
+      { width: 28, wrap: true },
+      { width: 44, wrap: true },
+      { width: 90, wrap: true },
+    ]),
     tables: [],
     charts: [],
     freezeRows: 0,
@@ -498,10 +500,10 @@ export function buildPlan(options: PlanOptions = {}): WorkbookPlan {
     for (const id of [c.stated, c.derived]) if (typeof id === "string" && !checksByRow.has(id)) checksByRow.set(id, c);
   }
   const sheets: SheetPlan[] = [
-    aboutSheet(selected, lang),
+    aboutSheet(selected, placed, lang),
     ...selected.map((tb) => tableSheet(tb, placed, checksByRow, lang)),
   ];
-  if (withScenarios) sheets.push(scenariosSheet(lang));
+  if (withScenarios) sheets.push(scenariosSheet(placed, lang));
   const checks = checksSheet(placed, lang);
   if (checks) sheets.push(checks);
   const names: NamedCell[] = [...placed].map(([id, p]) => ({
@@ -515,11 +517,11 @@ export function buildPlan(options: PlanOptions = {}): WorkbookPlan {
     sheets.push(c.sheet);
     names.push(...c.names);
   }
-  return { sheets, names };
+  return { sheets: sheets.map((s) => laidOut(s, lang)), names };
 }
 
 /** The plan of one case alone (a new case from the pane). */
 export function casePlan(spec: CaseSpec, lang: Lang, values?: CaseValues): WorkbookPlan {
   const c = caseSheet(spec, lang, values);
-  return { sheets: [c.sheet], names: c.names };
+  return { sheets: [laidOut(c.sheet, lang)], names: c.names };
 }

@@ -14,7 +14,7 @@
 export type PlanCell =
   string | number | boolean | null | { readonly formula: string; readonly result?: string | number | boolean };
 
-/** Named styles, rendered by each adapter the same way (see STYLES in plan.ts). */
+/** Named styles, rendered by each adapter the same way (see STYLES in styles.ts). */
 export type StyleId =
   | "title"
   | "subtitle"
@@ -23,7 +23,8 @@ export type StyleId =
   | "formula" // a derived figure: black font
   | "text"
   | "note"
-  | "check";
+  | "check"
+  | "source"; // where a figure stands in the article, its id: small grey print
 
 export interface CellBlock {
   /** top-left cell, e.g. "A5" */
@@ -33,6 +34,11 @@ export interface CellBlock {
   /** one Excel number format per cell (same shape as cells), or one for the whole block */
   readonly numberFormat?: string | readonly (readonly string[])[];
   readonly style?: StyleId;
+  /**
+   * a one-column block whose every row is one cell merged across this many columns, its text
+   * wrapped (a title or a note as wide as the table below it)
+   */
+  readonly span?: number;
 }
 
 export interface TablePlan {
@@ -43,14 +49,23 @@ export interface TablePlan {
   readonly style: string; // e.g. "TableStyleLight9"
 }
 
-export type ChartKind = "ColumnClustered" | "BarClustered" | "Line" | "Pie";
+/**
+ * Chart types, as Office.js names them: columns over periods, 100 % stacked columns for shares of a
+ * whole, lines (with markers where the points are few) for a series over years, a pie for the parts
+ * of one whole.
+ */
+export type ChartKind = "ColumnClustered" | "ColumnStacked100" | "BarClustered" | "Line" | "LineMarkers" | "Pie";
 
 export interface ChartPlan {
   readonly kind: ChartKind;
   readonly title: string;
-  /** the data, on the same sheet: the first column holds category labels, the others series */
+  /** the data, on the same sheet: the first column holds category labels, the others series (a header row first) */
   readonly source: string;
-  /** where it sits: top-left and bottom-right cells */
+  /**
+   * where it sits, as the cells it covers on a sheet of default row height (15 pt): the adapters
+   * place it there at a fixed size (see chartBox in layout.ts), so rows that grow with wrapped text
+   * move or stretch nothing
+   */
   readonly from: string;
   readonly to: string;
 }
@@ -60,6 +75,35 @@ export interface ColumnWidth {
   readonly column: string;
   /** width in characters of the default font (exceljs' unit; office.ts converts to points) */
   readonly width: number;
+  /** long texts wrap within the column (the row grows) instead of being cut off */
+  readonly wrap?: boolean;
+}
+
+/**
+ * How a sheet prints: one page wide (as many tall as it takes), its print area, the rows repeated
+ * on each page, and a footer. Both adapters apply it (Office.js pageLayout, exceljs pageSetup).
+ */
+export interface PagePlan {
+  readonly orientation: "landscape" | "portrait";
+  /** pages across: the sheet is scaled to fit them; its height takes the pages it needs */
+  readonly fitToWidth: number;
+  /** what prints, e.g. "A1:P40" */
+  readonly printArea: string;
+  /** rows repeated at the top of every page, e.g. "5:5" */
+  readonly titleRows?: string;
+  /** the centre footer in Excel's codes: &A the sheet's name, &P the page, &N the pages */
+  readonly footer: string;
+  /** margins in inches (Excel's unit in a file; Office.js takes points) */
+  readonly margins: PageMargins;
+}
+
+export interface PageMargins {
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly header: number;
+  readonly footer: number;
 }
 
 /**
@@ -100,6 +144,18 @@ export interface SheetPlan {
   readonly charts: readonly ChartPlan[];
   /** rows frozen at the top (the title and header) */
   readonly freezeRows: number;
+  /** the font of every cell the sheet writes (each style adds size, weight and colour) */
+  readonly font?: string;
+  /** the height in points of each row the blocks write, as its wrapped text needs (see layout.ts) */
+  readonly rowHeights?: readonly RowHeight[];
+  /** how it prints; see pageSetup in layout.ts, which derives it for any sheet */
+  readonly page?: PagePlan;
+}
+
+export interface RowHeight {
+  readonly row: number;
+  /** points */
+  readonly height: number;
 }
 
 /** A workbook-scoped name for one cell, so analysts can write =bl_china_revenue_2024. */

@@ -164,6 +164,8 @@ function queueRestore(task: SheetTask, seen: Seen, state: WorkbookState, runId: 
     .join();
   if (fp !== o.fingerprint || tablesNow !== tablesThen) {
     for (const table of t.tables) table.convertToRange();
+    // rows the failed write merged would refuse the old contents written across them
+    sheet.getRange().unmerge();
     sheet.getRange().clear("All");
     if (o.usedAddress && o.formulas) {
       const old = o.formulas;

@@ -1,20 +1,19 @@
 /**
  * The file adapter: applies a {@link WorkbookPlan} to an exceljs workbook, for the command line
  * (`npm run workbook -- --out FILE.xlsx`). It writes what office.ts inserts with Excel.run: the
- * same sheets, cell blocks, native formulas, number formats, named styles, column widths, frozen
- * header rows, tab colours, Excel tables and workbook-scoped names.
+ * same sheets, cell blocks, native formulas, number formats, named styles and fonts, column widths
+ * and wrapping, merged rows and their heights, frozen header rows, tab colours, Excel tables,
+ * workbook-scoped names, print setup and charts (the charts and print names added to the package
+ * by xlsx-package.ts, since exceljs writes no chart and quotes no sheet name in a print area).
  *
- * What exceljs cannot write, and so the file lacks (see {@link XLSX_LIMITATIONS}): charts, and
- * the comment of a defined name. {@link summarizePlan} lists the charts a plan has, so the CLI can
- * say which ones the file is missing.
- *
- * Formulas are written without cached results: the file never claims a value that no spreadsheet
- * computed, and `fullCalcOnLoad` makes Excel compute everything when it opens the file.
+ * Every formula carries the result the model computes for it as its cached value, so a viewer that
+ * never recalculates (a mail or file preview, a phone) shows the same figures as Excel, and
+ * `fullCalcOnLoad` still makes Excel and LibreOffice compute everything when they open the file.
+ * What exceljs cannot write (see {@link XLSX_LIMITATIONS}): the comment of a defined name.
  * The output is reproducible: fixed document dates and zip entry times, so two runs of the same
  * plan give the same bytes, for everyone.
  */
 import * as ExcelJS from "exceljs";
-import { STYLES } from "./plan";
 import {
   absoluteCell,
   cellAddress,
@@ -25,6 +24,9 @@ import {
   quoteSheetName,
   resolveSheetRefs,
 } from "./address";
+import { blockBox } from "./layout";
+import { BASE_SIZE, DEFAULT_FONT, STYLES } from "./styles";
+import { completePackage } from "./xlsx-package";
 import type { CellBlock, ChartPlan, PlanCell, SheetPlan, TablePlan, ValidationPlan, WorkbookPlan } from "./types";
 
 /** The tool named in the file's document properties. */
@@ -38,7 +40,6 @@ export const REPRODUCIBLE_DATE = new Date(Date.UTC(1980, 0, 1));
 
 /** Plan features this adapter cannot write with exceljs; the CLI says so. */
 export const XLSX_LIMITATIONS = {
-  charts: "exceljs cannot write charts: insert the baseline from the add-in's taskpane to get them",
   nameComments: "exceljs cannot write the comment of a defined name (the taskpane's names have one)",
 } as const;
 
@@ -66,14 +67,22 @@ export function finalSheetNames(plan: WorkbookPlan): Map<string, string> {
 
 // ── cells ────────────────────────────────────────────────────────────────────────────────────
 
-const isFormula = (c: PlanCell): c is { readonly formula: string } => typeof c === "object" && c !== null;
+const isFormula = (c: PlanCell): c is { readonly formula: string; readonly result?: string | number | boolean } =>
+  typeof c === "object" && c !== null;
 
-/** An exceljs cell value for a plan cell: formulas without "=", sheet references resolved, no cached result. */
+/**
+ * An exceljs cell value for a plan cell: formulas without "=", sheet references resolved, and the
+ * result the model computes for them as the cached value.
+ */
 function cellValue(cell: PlanCell, nameOf: (key: string) => string | undefined): ExcelJS.CellValue {
   if (cell === null) return null;
   if (isFormula(cell)) {
     const body = resolveSheetRefs(cell.formula.trim().replace(/^=/, ""), nameOf);
-    return { formula: body } as ExcelJS.CellFormulaValue;
+    if (typeof cell.result === "number" && !Number.isFinite(cell.result))
+      throw new Error(`the formula ${cell.formula} has the result ${cell.result}, which no spreadsheet can store`);
+    return (
+      cell.result === undefined ? { formula: body } : { formula: body, result: cell.result }
+    ) as ExcelJS.CellFormulaValue;
   }
   if (typeof cell === "number" && !Number.isFinite(cell))
     throw new Error(`a plan cell holds ${cell}, which no spreadsheet can store`);
@@ -91,39 +100,51 @@ function numberFormatAt(block: CellBlock, r: number, c: number): string | undefi
   return row[c];
 }
 
-/** The exceljs font, fill and alignment of a named style. */
-function styleOf(id: CellBlock["style"]): Partial<ExcelJS.Style> | undefined {
-  if (id === undefined) return undefined;
-  const s = STYLES[id];
+/** The exceljs font and fill of a named style, in the sheet's font. */
+function styleOf(id: CellBlock["style"], fontName: string): { font: Partial<ExcelJS.Font>; fill?: ExcelJS.Fill } {
+  const s = id === undefined ? {} : STYLES[id];
   if (!s) throw new Error(`unknown style "${id}"`);
-  const font: Partial<ExcelJS.Font> = {};
+  const font: Partial<ExcelJS.Font> = { name: fontName, size: s.size ?? BASE_SIZE };
   if (s.bold) font.bold = true;
   if (s.italic) font.italic = true;
-  if (s.size !== undefined) font.size = s.size;
   if (s.color) font.color = { argb: argb(s.color) };
-  const style: Partial<ExcelJS.Style> = {};
-  if (Object.keys(font).length > 0) style.font = font;
-  if (s.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
-  if (s.wrap) style.alignment = { wrapText: true, vertical: "top" };
-  return style;
+  return {
+    font,
+    ...(s.fill ? { fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } } as ExcelJS.Fill } : {}),
+  };
 }
 
-function writeBlock(ws: ExcelJS.Worksheet, block: CellBlock, nameOf: (key: string) => string | undefined): void {
+function writeBlock(
+  ws: ExcelJS.Worksheet,
+  sheet: SheetPlan,
+  block: CellBlock,
+  nameOf: (key: string) => string | undefined,
+): void {
   const origin = parseCell(block.address);
-  const style = styleOf(block.style);
+  const style = styleOf(block.style, sheet.font ?? DEFAULT_FONT);
+  const wrapStyle = !!(block.style && STYLES[block.style].wrap);
+  const wrapColumns = new Set(sheet.columns.filter((c) => c.wrap).map((c) => columnNumber(c.column)));
   const width = block.cells[0]?.length ?? 0;
   block.cells.forEach((row, r) => {
     if (row.length !== width) throw new Error(`the block at ${block.address} has rows of different lengths`);
     row.forEach((planCell, c) => {
       const cell = ws.getCell(origin.row + r, origin.col + c);
       cell.value = cellValue(planCell, nameOf);
-      if (style?.font) cell.font = style.font;
-      if (style?.fill) cell.fill = style.fill;
-      if (style?.alignment) cell.alignment = style.alignment;
+      cell.font = style.font;
+      if (style.fill) cell.fill = style.fill;
+      const wrap = !!block.span || wrapStyle || wrapColumns.has(origin.col + c);
+      cell.alignment = { vertical: "top", wrapText: wrap };
       const fmt = numberFormatAt(block, r, c);
       if (fmt !== undefined) cell.numFmt = fmt;
     });
   });
+  if (block.span) {
+    const box = blockBox(block);
+    if (box.left !== box.right - block.span + 1 || width !== 1) {
+      throw new Error(`the block at ${block.address} spans columns, so it must be one column wide`);
+    }
+    for (let r = box.top; r <= box.bottom; r++) ws.mergeCells(r, box.left, r, box.right);
+  }
 }
 
 // ── tables ───────────────────────────────────────────────────────────────────────────────────
@@ -180,7 +201,7 @@ function writeSheet(
   sheet: SheetPlan,
   name: string,
   nameOf: (key: string) => string | undefined,
-): void {
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, {
     properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
     views:
@@ -189,9 +210,23 @@ function writeSheet(
         : [{}],
   });
   for (const { column, width } of sheet.columns) ws.getColumn(columnNumber(column)).width = width;
-  for (const block of sheet.blocks) writeBlock(ws, block, nameOf);
+  for (const block of sheet.blocks) writeBlock(ws, sheet, block, nameOf);
+  for (const { row, height } of sheet.rowHeights ?? []) ws.getRow(row).height = height;
   for (const table of sheet.tables) addTable(ws, name, table);
   for (const v of sheet.validations ?? []) addValidation(ws, v);
+  if (sheet.page) {
+    // the print area and titles are sheet-scoped names: xlsx-package.ts writes them
+    const p = sheet.page;
+    Object.assign(ws.pageSetup, {
+      orientation: p.orientation,
+      fitToPage: true,
+      fitToWidth: p.fitToWidth,
+      fitToHeight: 0,
+      margins: { ...p.margins },
+    });
+    ws.headerFooter.oddFooter = `&C${p.footer}`;
+  }
+  return ws;
 }
 
 /** A rule on every cell of a range, as Excel's Data Validation stores it (exceljs writes one per cell). */
@@ -236,8 +271,8 @@ export function writePlan(plan: WorkbookPlan): ExcelJS.Workbook {
   wb.subject = "NVIDIA's China exposure after the US H20 export-licence requirement";
   wb.keywords = "china-exposure-workbench baseline";
   wb.description =
-    `Written by ${WRITTEN_BY} from the add-in's workbook plan. Formulas carry no cached values; ` +
-    `the spreadsheet computes them on open. Sheets (plan key = tab name): ` +
+    `Written by ${WRITTEN_BY} from the add-in's workbook plan. Formulas carry the results the model ` +
+    `computes as their cached values; the spreadsheet computes them again on open. Sheets (plan key = tab name): ` +
     plan.sheets.map((s) => `${s.key} = ${names.get(s.key)}`).join("; ");
   wb.created = REPRODUCIBLE_DATE;
   wb.modified = REPRODUCIBLE_DATE;
@@ -293,10 +328,17 @@ export function normalizeZipTimes(zip: Buffer): Buffer {
   return out;
 }
 
-/** The plan as .xlsx bytes: the same plan gives the same bytes, whenever and wherever it is written. */
+/** The plan as .xlsx bytes, charts included: the same plan gives the same bytes, whenever and wherever it is written. */
 export async function planToXlsx(plan: WorkbookPlan): Promise<Buffer> {
-  const bytes = await writePlan(plan).xlsx.writeBuffer();
-  return normalizeZipTimes(Buffer.from(bytes as ArrayBuffer));
+  const wb = writePlan(plan);
+  const bytes = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const names = finalSheetNames(plan);
+  const written = plan.sheets.map((s) => {
+    const ws = wb.getWorksheet(names.get(s.key)!);
+    if (!ws) throw new Error(`the workbook lacks the sheet "${names.get(s.key)}"`);
+    return { id: ws.id, name: ws.name, plan: s };
+  });
+  return normalizeZipTimes(await completePackage(bytes, written, REPRODUCIBLE_DATE));
 }
 
 // ── what a file holds ────────────────────────────────────────────────────────────────────────
@@ -309,7 +351,7 @@ export interface SheetSummary {
   readonly formulas: number;
 }
 
-export interface MissingChart {
+export interface WrittenChart {
   readonly sheet: string;
   readonly chart: ChartPlan;
 }
@@ -318,25 +360,28 @@ export interface XlsxSummary {
   readonly sheets: readonly SheetSummary[];
   readonly tables: number;
   readonly formulas: number;
+  /** formulas that carry the result the model computes (a viewer that never recalculates shows it) */
+  readonly storedResults: number;
   readonly names: number;
-  /** charts of the plan the file does not have (exceljs cannot write charts) */
-  readonly chartsNotWritten: readonly MissingChart[];
+  readonly charts: readonly WrittenChart[];
 }
 
-/** What {@link writePlan} writes for a plan: sheets, tables, formulas, names, and the charts it leaves out. */
+/** What {@link planToXlsx} writes for a plan: sheets, tables, formulas and their stored results, names, charts. */
 export function summarizePlan(plan: WorkbookPlan): XlsxSummary {
   const names = finalSheetNames(plan);
+  const formulasOf = (s: SheetPlan) => s.blocks.flatMap((b) => b.cells.flatMap((row) => row.filter(isFormula)));
   const sheets: SheetSummary[] = plan.sheets.map((s) => ({
     key: s.key,
     name: names.get(s.key)!,
     tables: s.tables.map((t) => ({ name: t.name, range: t.range })),
-    formulas: s.blocks.reduce((n, b) => n + b.cells.reduce((m, row) => m + row.filter(isFormula).length, 0), 0),
+    formulas: formulasOf(s).length,
   }));
   return {
     sheets,
     tables: sheets.reduce((n, s) => n + s.tables.length, 0),
     formulas: sheets.reduce((n, s) => n + s.formulas, 0),
+    storedResults: plan.sheets.flatMap(formulasOf).filter((f) => f.result !== undefined).length,
     names: plan.names.length,
-    chartsNotWritten: plan.sheets.flatMap((s) => s.charts.map((chart) => ({ sheet: names.get(s.key)!, chart }))),
+    charts: plan.sheets.flatMap((s) => s.charts.map((chart) => ({ sheet: names.get(s.key)!, chart }))),
   };
 }

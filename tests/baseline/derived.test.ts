@@ -123,21 +123,21 @@ describe("derived figures: golden values", () => {
     expect(num("mindspore_developers_2027_at_stated_growth")).toBeCloseTo(6.43125, 10); // 2.1 × 1.75²
     expect(num("mindspore_developers_2027_at_observed_cagr")).toBeCloseTo(5.5125, 10); // 2.1 × (2.1 / 0.8)
     expect(num("mindspore_share_of_cuda_developers_2025")).toBeCloseTo(0.525, 10); // 2.1 / 4
-    expect(num("paddlepaddle_share_change_points")).toBeCloseTo(0.15, 10); // 0.27 - 0.12
+    expect(num("paddlepaddle_share_change_points")).toBeCloseTo(15, 10); // (0.27 - 0.12) × 100 points
   });
 
   it("recomputes standards, equipment and talent", () => {
-    expect(num("itu_china_share_change_points")).toBeCloseTo(0.19, 10); // 0.34 - 0.15
-    expect(num("itu_us_share_change_points")).toBeCloseTo(-0.07, 10); // 0.38 - 0.45
-    expect(num("itu_us_lead_2020_points")).toBeCloseTo(0.3, 10); // 0.45 - 0.15
-    expect(num("itu_us_lead_2025_points")).toBeCloseTo(0.04, 10); // 0.38 - 0.34
+    expect(num("itu_china_share_change_points")).toBeCloseTo(19, 10); // (0.34 - 0.15) × 100
+    expect(num("itu_us_share_change_points")).toBeCloseTo(-7, 10); // (0.38 - 0.45) × 100
+    expect(num("itu_us_lead_2020_points")).toBeCloseTo(30, 10); // (0.45 - 0.15) × 100
+    expect(num("itu_us_lead_2025_points")).toBeCloseTo(4, 10); // (0.38 - 0.34) × 100
     expect(num("us_equipment_exports_change")).toBeCloseTo(-0.7459, 5); // 3.1 / 12.2 - 1
     expect(num("us_equipment_share_of_china_purchases_2024")).toBeCloseTo(0.07381, 5); // 3.1 / 42
     expect(num("domestic_equipment_purchases_2024")).toBeCloseTo(15.96, 10); // 42 × 0.38
-    expect(num("equipment_localisation_change_points")).toBeCloseTo(0.21, 10); // 0.38 - 0.17
+    expect(num("equipment_localisation_change_points")).toBeCloseTo(21, 10); // (0.38 - 0.17) × 100
     expect(num("us_experts_joined_2022_implied")).toBeCloseTo(173.016, 3); // 327 / 1.89
     expect(num("us_experts_increase_vs_2022")).toBeCloseTo(153.984, 3); // 327 - 327 / 1.89
-    expect(num("smic_overseas_share_change_points")).toBeCloseTo(0.18, 10); // 0.41 - 0.23
+    expect(num("smic_overseas_share_change_points")).toBeCloseTo(18, 10); // (0.41 - 0.23) × 100
     expect(num("itu_china_plus_us_share_2020")).toBeCloseTo(0.6, 10); // 0.15 + 0.45
     expect(num("itu_china_plus_us_share_2025")).toBeCloseTo(0.72, 10); // 0.34 + 0.38
     expect(num("equipment_us_plus_domestic_2024")).toBeCloseTo(19.06, 10); // 3.1 + 42 × 0.38

@@ -44,6 +44,7 @@ export interface FakeCell {
   font?: Record<string, unknown>;
   fill?: string;
   wrap?: boolean;
+  verticalAlignment?: string;
   /** a spilled result: the anchor's address */
   spillOf?: string;
   /** an anchor's spilled values (the anchor's own included, top-left) */
@@ -60,9 +61,28 @@ export interface FakeChart {
   name: string;
   type: string;
   source: string;
+  seriesBy?: string;
   title?: string;
   from?: string;
   to?: string;
+  /** position and size in points, as set */
+  left?: number;
+  top?: number;
+  width?: number;
+  height?: number;
+  legend?: { visible?: boolean; position?: string };
+  showValue?: boolean;
+}
+
+/** What a sheet's pageLayout was given. */
+export interface FakePageLayout {
+  orientation?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printArea?: string;
+  printTitleRows?: string;
+  centerFooter?: string;
+  /** margins in points */
+  margins?: Record<string, number>;
 }
 
 export interface FakeName {
@@ -138,6 +158,11 @@ export class FakeSheet {
   /** comments someone wrote on the sheet */
   comments = 0;
   readonly columnWidths = new Map<string, number>();
+  /** rows of a set height (points) */
+  readonly rowHeights = new Map<number, number>();
+  /** merged areas, each row merged across ("A2:H2") */
+  merges: string[] = [];
+  pageLayout: FakePageLayout = {};
 
   constructor(
     public readonly id: string,
@@ -284,6 +309,9 @@ export class FakeWorkbook {
         cells: s.contents(),
         freezeRows: s.freezeRows,
         tabColor: s.tabColor,
+        pageLayout: JSON.parse(JSON.stringify(s.pageLayout)) as FakePageLayout,
+        merges: [...s.merges],
+        rowHeights: Object.fromEntries(s.rowHeights),
       })),
       names: this.names.map((n) => ({ ...n })),
       syncs: this.syncs,
@@ -666,6 +694,20 @@ class WorksheetProxy extends Proxy<FakeSheet> {
   readonly tables: TableCollectionProxy;
   readonly charts: ChartCollectionProxy;
   readonly freezePanes: { freezeRows(n: number): void; unfreeze(): void };
+  /** what Office.js's worksheet.pageLayout is given, recorded on the sheet */
+  readonly pageLayout: {
+    orientation: string;
+    zoom: FakePageLayout["zoom"];
+    setPrintArea(area: string): void;
+    setPrintTitleRows(rows: string): void;
+    readonly headersFooters: { readonly defaultForAllPages: { centerFooter: string } };
+    leftMargin: number;
+    rightMargin: number;
+    topMargin: number;
+    bottomMargin: number;
+    headerMargin: number;
+    footerMargin: number;
+  };
   readonly comments: { getCount(): { readonly value: number } };
   constructor(ctx: Ctx, locate: () => FakeSheet | null, nullable = false) {
     super(ctx, locate, nullable);
@@ -690,6 +732,34 @@ class WorksheetProxy extends Proxy<FakeSheet> {
       freezeRows: (n: number) => this.set(`freezeRows(${n})`, (s) => ((s.freezeRows = n), editable(s))),
       unfreeze: () => this.set("unfreeze", (s) => (s.freezeRows = 0)),
     };
+    const layout = (what: string, f: (l: FakePageLayout) => void) =>
+      this.set(`pageLayout ${what}`, (s) => {
+        editable(s);
+        f(s.pageLayout);
+      });
+    const pageLayout = {
+      setPrintArea: (area: string) => layout("printArea", (l) => (l.printArea = boxAddress(parseAddress(area)))),
+      setPrintTitleRows: (rows: string) => {
+        if (!/^\$\d+:\$\d+$/.test(rows)) throw new FakeOfficeError("InvalidArgument", `print title rows ${rows}`);
+        layout("printTitleRows", (l) => (l.printTitleRows = rows));
+      },
+      headersFooters: { defaultForAllPages: {} as { centerFooter: string } },
+    } as WorksheetProxy["pageLayout"];
+    Object.defineProperty(pageLayout, "orientation", {
+      set: (v: string) => layout("orientation", (l) => (l.orientation = v)),
+    });
+    Object.defineProperty(pageLayout, "zoom", {
+      set: (v: FakePageLayout["zoom"]) => layout("zoom", (l) => (l.zoom = { ...v })),
+    });
+    for (const side of ["left", "right", "top", "bottom", "header", "footer"]) {
+      Object.defineProperty(pageLayout, `${side}Margin`, {
+        set: (v: number) => layout(`${side}Margin`, (l) => (l.margins = { ...l.margins, [side]: v })),
+      });
+    }
+    Object.defineProperty(pageLayout.headersFooters.defaultForAllPages, "centerFooter", {
+      set: (v: string) => layout("centerFooter", (l) => (l.centerFooter = v)),
+    });
+    this.pageLayout = pageLayout;
   }
   fill(names: string[]): void {
     for (const n of names) this.loaded[n] = this.read(this.bound as FakeSheet, n);
@@ -800,6 +870,9 @@ class WorksheetProxy extends Proxy<FakeSheet> {
         return { ...t, name: `${t.name}${i}` };
       });
       copy.charts = src.charts.map((c) => ({ ...c }));
+      copy.merges = [...src.merges];
+      for (const [k, v] of src.rowHeights) copy.rowHeights.set(k, v);
+      copy.pageLayout = JSON.parse(JSON.stringify(src.pageLayout)) as FakePageLayout;
       copy.freezeRows = src.freezeRows;
       copy.tabColor = src.tabColor;
       copy.comments = src.comments;
@@ -891,6 +964,35 @@ class RangeProxy extends Proxy<RangeTarget> {
         this.set(`columnWidth ${v}`, (t) => {
           for (let c = t.box.left; c <= t.box.right; c++) t.sheet.columnWidths.set(colLetters(c), v);
         }),
+    });
+    Object.defineProperty(this.format, "verticalAlignment", {
+      set: (v: string) => each(`verticalAlignment ${v}`, (cell) => (cell.verticalAlignment = v)),
+    });
+    Object.defineProperty(this.format, "rowHeight", {
+      set: (v: number) =>
+        this.set(`rowHeight ${v}`, (t) => {
+          editable(t.sheet);
+          for (let r = t.box.top; r <= Math.min(t.box.bottom, t.box.top + 10000); r++) t.sheet.rowHeights.set(r, v);
+        }),
+    });
+  }
+  /** Excel's merge: across merges each row of the range on its own. */
+  merge(across = false): void {
+    this.set(`merge${across ? " across" : ""}`, (t) => {
+      editable(t.sheet);
+      const rows = across ? Array.from({ length: t.box.bottom - t.box.top + 1 }, (_, i) => t.box.top + i) : [t.box.top];
+      for (const r of rows) {
+        const area = { ...t.box, top: r, bottom: across ? r : t.box.bottom };
+        if (t.sheet.merges.some((m) => overlaps(parseAddress(m), area)))
+          throw new FakeOfficeError("InvalidOperation", `${boxAddress(area)} overlaps a merged area`);
+        t.sheet.merges.push(boxAddress(area));
+      }
+    });
+  }
+  unmerge(): void {
+    this.set("unmerge", (t) => {
+      editable(t.sheet);
+      t.sheet.merges = t.sheet.merges.filter((m) => !overlaps(parseAddress(m), t.box));
     });
   }
   protected read(t: RangeTarget, name: string): unknown {
@@ -1267,6 +1369,8 @@ class TableCollectionProxy extends Proxy<FakeSheet | null> {
 
 class ChartProxy extends Proxy<{ sheet: FakeSheet; chart: FakeChart }> {
   readonly title: { text: string };
+  readonly legend: { visible: boolean; position: string };
+  readonly dataLabels: { showValue: boolean };
   constructor(ctx: Ctx, locate: () => { sheet: FakeSheet; chart: FakeChart } | null) {
     super(ctx, locate);
     const title = {} as { text: string };
@@ -1274,6 +1378,23 @@ class ChartProxy extends Proxy<{ sheet: FakeSheet; chart: FakeChart }> {
       set: (v: string) => this.set(`chart title ${v}`, (t) => (t.chart.title = v)),
     });
     this.title = title;
+    const legend = {} as { visible: boolean; position: string };
+    for (const p of ["visible", "position"] as const) {
+      Object.defineProperty(legend, p, {
+        set: (v: unknown) => this.set(`chart legend ${p}`, (t) => (t.chart.legend = { ...t.chart.legend, [p]: v })),
+      });
+    }
+    this.legend = legend;
+    const labels = {} as { showValue: boolean };
+    Object.defineProperty(labels, "showValue", {
+      set: (v: boolean) => this.set("chart dataLabels", (t) => (t.chart.showValue = v)),
+    });
+    this.dataLabels = labels;
+    for (const p of ["left", "top", "width", "height"] as const) {
+      Object.defineProperty(this, p, {
+        set: (v: number) => this.set(`chart ${p} ${v}`, (t) => (t.chart[p] = v)),
+      });
+    }
   }
   protected read(t: { sheet: FakeSheet; chart: FakeChart }, name: string): unknown {
     if (name === "name") return t.chart.name;
@@ -1318,13 +1439,12 @@ class ChartCollectionProxy extends Proxy<FakeSheet> {
     return this.itemList;
   }
   add(type: string, source: RangeProxy, seriesBy?: string): ChartProxy {
-    void seriesBy;
     const p = new ChartProxy(this.ctx, () => null);
     this.ctx.enqueue(`charts.add(${type})`, () => {
       const s = this.target();
       editable(s);
       const src = source.target();
-      const chart: FakeChart = { name: `Chart ${s.charts.length + 1}`, type, source: boxAddress(src.box) };
+      const chart: FakeChart = { name: `Chart ${s.charts.length + 1}`, type, source: boxAddress(src.box), seriesBy };
       s.charts.push(chart);
       this.ctx.wb.log.push(`add chart ${type} on ${s.name}`);
       p.bound = { sheet: s, chart };

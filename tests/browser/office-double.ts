@@ -14,8 +14,10 @@ export interface OfficeDoubleConfig {
   /** the workbook's sheets before the pane runs (default: one empty Sheet1) */
   sheets?: Record<string, Record<string, Scalar | SeedCell>>;
   displayLanguage?: string;
-  /** Office.context.requirements.isSetSupported answers this */
-  supported?: boolean;
+  /** requirement sets this Excel lacks ("ExcelApi 1.12" …): isSetSupported denies them */
+  missingSets?: string[];
+  /** what Office.onReady reports as the host: Excel by default, null for a page opened in a plain browser */
+  host?: string | null;
 }
 
 const w = globalThis as unknown as Record<string, unknown>;
@@ -30,14 +32,16 @@ w.OfficeExtension = { Error: FakeOfficeError };
 // the same stand-in for Excel's CustomFunctions runtime as the unit and contract tests use
 w.CustomFunctions = makeCustomFunctions();
 
-const info = { host: "Excel", platform: "OfficeOnline" };
+const info = { host: config.host === undefined ? "Excel" : config.host, platform: "OfficeOnline" };
 w.Office = {
   HostType: { Excel: "Excel" },
   AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
   context: {
     displayLanguage: config.displayLanguage ?? "en-US",
     document: { settings: fakeSettings(wb) },
-    requirements: { isSetSupported: () => config.supported ?? true },
+    requirements: {
+      isSetSupported: (name: string, version?: string) => !(config.missingSets ?? []).includes(`${name} ${version}`),
+    },
   },
   onReady(callback?: (i: typeof info) => void) {
     return new Promise((resolve) =>

@@ -139,6 +139,9 @@ async function open(config: OfficeDoubleConfig = {}, height = 900): Promise<Open
 describe("the taskpane in a browser", () => {
   it("lists the baseline tables with a checkbox and a description each, in the Office look, at 320 px", async () => {
     const { page, errors } = await open();
+    // the list folds under the primary action; it opens on demand
+    expect(await page.locator("#tables").isVisible()).toBe(false);
+    await page.getByText("Choose tables").click();
     expect(await page.locator("#tables input[type=checkbox]").count()).toBe(TABLE_SUMMARIES.length);
     for (const table of TABLE_SUMMARIES) {
       // named by its title, described by its one line
@@ -188,6 +191,10 @@ describe("the taskpane in a browser", () => {
     expect(wb.implicitSyncs).toBe(0);
     expect(wb.calcSuspendedAtSync).toEqual([2]);
     expect(wb.sheets.slice(1).every((s) => s.mark?.includes(`"v":1`))).toBe(true);
+    // every sheet set up to print: landscape, one page wide, with its footer
+    expect(wb.sheets.slice(1).map((s) => [s.pageLayout.orientation, s.pageLayout.zoom])).toEqual(
+      plan.sheets.map(() => ["Landscape", { horizontalFitToPages: 1, verticalFitToPages: 0 }]),
+    );
 
     // the screenshot for the README: the pane from its top to the end of the result list
     const bottom = await page.locator("#results").evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
@@ -225,6 +232,9 @@ describe("the taskpane in a browser", () => {
 
   it("inserts only the ticked tables (with the sheets they need), from the keyboard", async () => {
     const { page, snapshot } = await open();
+    // the fold opens from the keyboard too
+    await page.locator("#choose-tables > summary").focus();
+    await page.keyboard.press("Enter");
     const first = page.locator(`#table-${TABLE_SUMMARIES[0].id}`);
     await first.focus();
     await page.keyboard.press("Space");
@@ -243,6 +253,7 @@ describe("the taskpane in a browser", () => {
 
   it("asks to tick a table rather than inserting nothing", async () => {
     const { page, snapshot } = await open();
+    await page.getByText("Choose tables").click();
     await page.getByRole("button", { name: "Insert selected" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "Tick at least one table" }).isVisible()).resolves.toBe(
       true,
@@ -313,15 +324,84 @@ describe("the taskpane in a browser", () => {
     await page.close();
   });
 
-  it("says it needs Excel when Office.js cannot load, instead of showing a blank pane", async () => {
+  it("says to open it from Excel when Office.js cannot load (a plain browser), and keeps its actions off", async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 700 } });
     await page.route(OFFICE_JS, (route) => route.abort());
     await page.goto(`${base}/taskpane.html`);
     await page.waitForSelector("html.ready");
-    expect(await page.locator("#insert-error-text").textContent()).toMatch(
-      /^This Excel lacks features the add-in needs/,
-    );
+    const banner = page.getByRole("alert").filter({ hasText: "Open this pane from Excel" });
+    expect(await banner.isVisible()).toBe(true);
+    expect(await banner.textContent()).toContain("Home ▸ Exposure Workbench");
+    for (const name of ["Insert all", "Find EXPOSURE formulas"])
+      expect(await page.getByRole("button", { name }).isDisabled()).toBe(true);
+    expect(await page.getByRole("switch").isDisabled()).toBe(true);
+    await page.getByText("Choose tables").click();
+    expect(await page.getByRole("button", { name: "Insert selected" }).isDisabled()).toBe(true);
     await page.close();
+  });
+
+  it("says the same when Office.js loads in a plain browser, outside any Office host", async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 700 } });
+    await page.addInitScript(() => {
+      (globalThis as unknown as { __officeDoubleConfig: unknown }).__officeDoubleConfig = { host: null };
+    });
+    await page.route(OFFICE_JS, (route) =>
+      route.fulfill({ status: 200, contentType: "text/javascript", body: script }),
+    );
+    await page.goto(`${base}/taskpane.html`);
+    await page.waitForSelector("html.ready");
+    expect(await page.locator("#environment-title").textContent()).toBe("Open this pane from Excel");
+    expect(await page.getByRole("button", { name: "Insert all" }).isDisabled()).toBe(true);
+    await page.close();
+  });
+
+  it("names every requirement set an Excel lacks, and keeps the actions off without the Excel API", async () => {
+    const { page, snapshot } = await open({ missingSets: ["CustomFunctionsRuntime 1.2", "ExcelApi 1.12"] });
+    expect(await page.locator("#environment-title").textContent()).toBe("This Excel lacks what the add-in needs");
+    expect(await page.locator("#environment-text").textContent()).toBe(
+      "Missing requirement sets: CustomFunctionsRuntime 1.2, ExcelApi 1.12. Use Microsoft 365 on Windows or macOS, or Excel on the web.",
+    );
+    expect(await page.getByRole("button", { name: "Insert all" }).isDisabled()).toBe(true);
+    expect((await snapshot()).syncs).toBe(0);
+    await page.close();
+    // without the custom functions' runtime alone, the sheets can still be inserted
+    const functionsOnly = await open({ missingSets: ["CustomFunctionsRuntime 1.2"] });
+    expect(await functionsOnly.page.locator("#environment-text").textContent()).toMatch(
+      /CustomFunctionsRuntime 1\.2\./,
+    );
+    expect(await functionsOnly.page.getByRole("button", { name: "Insert all" }).isEnabled()).toBe(true);
+    await functionsOnly.page.close();
+  });
+
+  it("shows the primary action in the first screen: 320 × 800 and 260 × 800, in English and Chinese", async () => {
+    const figures: string[] = [];
+    for (const displayLanguage of ["en-US", "zh-CN"]) {
+      for (const width of [320, 260]) {
+        const page = await browser.newPage({ viewport: { width, height: 800 } });
+        await page.addInitScript(
+          (c) => {
+            (globalThis as unknown as { __officeDoubleConfig: unknown }).__officeDoubleConfig = c;
+          },
+          { displayLanguage },
+        );
+        await page.route(OFFICE_JS, (route) =>
+          route.fulfill({ status: 200, contentType: "text/javascript", body: script }),
+        );
+        await page.goto(`${base}/taskpane.html`);
+        await page.waitForSelector("html.ready");
+        const name = displayLanguage === "en-US" ? "Insert all" : "全部插入";
+        const box = (await page.getByRole("button", { name }).boundingBox())!;
+        figures.push(`${displayLanguage} ${width} × 800: "${name}" at y ${box.y}–${box.y + box.height}`);
+        expect([displayLanguage, width, box.y >= 0 && box.y + box.height <= 800]).toEqual([
+          displayLanguage,
+          width,
+          true,
+        ]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        await page.close();
+      }
+    }
+    console.info(`The pane's first screen (the button's top and bottom, px):\n  ${figures.join("\n  ")}`);
   });
 
   it("switches to Simplified Chinese: the pane, and the sheets it inserts", async () => {

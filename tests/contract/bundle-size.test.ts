@@ -26,10 +26,10 @@ describe("bundle budgets", () => {
   });
 
   // the workbook layer with its ownership-proving undo and the sharing actions (issue 8), the case
-  // sheet and its texts in two languages (issue 9)
-  it("keeps taskpane.js under 100 KB (32 KB gzip): the pane and the workbook layer only", () => {
-    expect(size("taskpane.js")).toBeLessThan(100_000);
-    expect(gzip("taskpane.js")).toBeLessThan(32_000);
+  // sheet and its texts in two languages (issue 9), layout, page setup and charts (issue 11)
+  it("keeps taskpane.js under 120 KB (36 KB gzip): the pane and the workbook layer only", () => {
+    expect(size("taskpane.js")).toBeLessThan(120_000);
+    expect(gzip("taskpane.js")).toBeLessThan(36_000);
   });
 
   it("ships the baseline once: every fact's label is in functions.js and none is in taskpane.js", () => {

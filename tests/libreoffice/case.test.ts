@@ -107,7 +107,7 @@ const soffice = findSoffice();
     await wb.xlsx.writeFile(changed);
     files.push(changed);
 
-    const output = await convert(soffice, freshProfile(path.join(work, "profile")), outDir, files);
+    const output = await convert(soffice, freshProfile(path.join(work, "profile")), outDir, files, "xlsx");
     for (const f of files) {
       const base = path.basename(f, ".xlsx");
       const converted = path.join(outDir, `${base}.xlsx`);

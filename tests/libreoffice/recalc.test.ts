@@ -1,8 +1,10 @@
 /**
  * The written workbook in a real spreadsheet: the CLI's adapter writes the full baseline (English
  * and Chinese), LibreOffice Calc recalculates it headless and saves it again, and the saved values
- * are compared with what src/model computes. This is what proves the two renderings of each
- * derived figure (the model's number and the plan's Excel formula) agree.
+ * are compared with what src/model computes, and with the results the file stored for a viewer that
+ * never recalculates. This is what proves the two renderings of each derived figure (the model's
+ * number and the plan's Excel formula) agree, and that every text quoting figures prints the same
+ * words from the cells as the model does.
  *
  * Needs `soffice` (Debian: libreoffice-calc-nogui; .ci/run installs it). Under CI=true a missing
  * soffice fails the suite; elsewhere the suite is skipped with a warning.
@@ -11,7 +13,18 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as ExcelJS from "exceljs";
-import { CHECKS, DERIVED, FACTS, TABLES, UNITS, derivedValue, factById, statusText, valueOf } from "../../src/baseline";
+import {
+  CHECKS,
+  DERIVED,
+  FACTS,
+  TABLES,
+  UNITS,
+  derivedValue,
+  differenceUnit,
+  factById,
+  statusText,
+  valueOf,
+} from "../../src/baseline";
 import { t, type Lang, type StringId } from "../../src/i18n/strings";
 import { isExposureError } from "../../src/model";
 import { HEADER_ROW, buildPlan } from "../../src/workbook/plan";
@@ -95,6 +108,13 @@ if (!soffice && !ON_CI) {
 (soffice || ON_CI ? describe : describe.skip)("the CLI's workbook, recalculated by LibreOffice Calc", () => {
   const plans = new Map<Lang, WorkbookPlan>(LANGS.map((lang) => [lang, buildPlan({ lang, cases: [] })]));
   const books = new Map<Lang, ExcelJS.Workbook>();
+  /** the files as written, their formulas with the results the model stored */
+  const written = new Map<Lang, ExcelJS.Workbook>();
+  let controlValue: Scalar | undefined;
+
+  it("recalculates the formulas of a file rather than keep its stored results", () => {
+    expect(controlValue).toBe(2);
+  });
   let work: string | undefined;
 
   beforeAll(async () => {
@@ -115,16 +135,45 @@ if (!soffice && !ON_CI) {
       fs.writeFileSync(file, await planToXlsx(plan));
       files.push(file);
     }
+    // a control whose stored result is wrong on purpose (1 + 1 stored as 3): it reads 2 only if
+    // LibreOffice computed the formulas rather than kept the stored results
+    const control = path.join(inDir, "control.xlsx");
+    fs.writeFileSync(
+      control,
+      await planToXlsx({
+        sheets: [
+          {
+            key: "control",
+            name: "Control",
+            blocks: [{ address: "A1", cells: [[{ formula: "=1+1", result: 3 }]] }],
+            columns: [],
+            tables: [],
+            charts: [],
+            freezeRows: 0,
+          },
+        ],
+        names: [],
+      }),
+    );
+    files.push(control);
     const started = Date.now();
-    const output = await convert(soffice, freshProfile(path.join(work, "profile")), outDir, files);
+    const output = await convert(soffice, freshProfile(path.join(work, "profile")), outDir, files, "xlsx");
+    const recalculated = new ExcelJS.Workbook();
+    await recalculated.xlsx.readFile(path.join(outDir, "control.xlsx"));
+    controlValue = shown(recalculated.getWorksheet("Control")!.getCell("A1").value);
 
-    console.info(`LibreOffice recalculated ${files.length} workbooks in ${Date.now() - started} ms (${soffice})`);
+    console.info(
+      `LibreOffice recalculated ${files.length} workbooks (a control among them) in ${Date.now() - started} ms (${soffice})`,
+    );
     for (const lang of LANGS) {
       const converted = path.join(outDir, `baseline-${lang}.xlsx`);
       if (!fs.existsSync(converted)) throw new Error(`LibreOffice wrote no ${converted}; its output:\n${output}`);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(converted);
       books.set(lang, wb);
+      const stored = new ExcelJS.Workbook();
+      await stored.xlsx.readFile(path.join(inDir, `baseline-${lang}.xlsx`));
+      written.set(lang, stored);
     }
   }, SOFFICE_TIMEOUT_MS + 60_000);
 
@@ -163,6 +212,8 @@ if (!soffice && !ON_CI) {
       for (const ws of book().worksheets) {
         ws.eachRow({ includeEmpty: false }, (row) =>
           row.eachCell({ includeEmpty: false }, (cell) => {
+            // a merged row shows its first cell's value in every cell: count it once
+            if (cell.isMerged && cell.master !== cell) return;
             const s = shown(cell.value);
             if (isFormulaValue(cell.value)) {
               formulas++;
@@ -285,10 +336,12 @@ if (!soffice && !ON_CI) {
             );
           const stated = c.statedValue;
           const derived = c.derivedValue;
+          // the difference of two shares in points: (0.13 − 0.20) × 100 = −7
+          const { scale } = differenceUnit(DERIVED.find((d) => d.id === c.derived)!.unit);
           for (const [col, want] of [
             [cols.stated, stated],
             [cols.derived, derived],
-            [cols.difference, derived - stated],
+            [cols.difference, (derived - stated) * scale],
           ] as const) {
             const cell = ws.getCell(row, col);
             const got = shown(cell.value);
@@ -298,6 +351,35 @@ if (!soffice && !ON_CI) {
         }
       }
       expect(problems).toEqual([]);
+    });
+
+    it("stores for every formula the result LibreOffice computes, so a viewer that never recalculates shows it", () => {
+      const problems: string[] = [];
+      let formulas = 0;
+      let stored = 0;
+      for (const ws of written.get(lang)!.worksheets) {
+        const again = book().getWorksheet(ws.name)!;
+        ws.eachRow({ includeEmpty: false }, (row) =>
+          row.eachCell({ includeEmpty: false }, (cell) => {
+            if (!isFormulaValue(cell.value) || (cell.isMerged && cell.master !== cell)) return;
+            formulas++;
+            const want = shown(again.getCell(cell.address).value);
+            const got = shown(cell.value);
+            if (got === undefined || got === null) {
+              problems.push(`${where(ws, cell.address)}: no stored result (LibreOffice computes ${show(want)})`);
+              return;
+            }
+            stored++;
+            const same = typeof got === "number" && typeof want === "number" ? close(got, want) : got === want;
+            if (!same)
+              problems.push(`${where(ws, cell.address)}: stored ${show(got)}, LibreOffice computes ${show(want)}`);
+          }),
+        );
+      }
+      expect(problems).toEqual([]);
+      console.info(`${lang}: ${stored} of ${formulas} formulas carry a stored result, each as LibreOffice computes it`);
+      expect(stored).toBe(formulas);
+      expect(formulas).toBeGreaterThan(100);
     });
 
     it("keeps every workbook name on the cell of its figure", () => {

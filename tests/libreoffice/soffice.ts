@@ -1,7 +1,7 @@
 /**
- * LibreOffice Calc, headless, for the tests that recalculate written workbooks: finding soffice, a
- * fresh profile that recalculates every formula on load, a conversion that cannot hang, and the
- * values a recalculated .xlsx stores, read from its XML (exceljs drops a formula's cached 0 or "").
+ * LibreOffice headless for the tests of this folder: where soffice is, a fresh profile that
+ * recalculates every formula on load, a conversion that cannot hang the suite, and the values a
+ * recalculated .xlsx stores, read from its XML (exceljs drops a formula's cached 0 or "").
  */
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
@@ -17,6 +17,25 @@ const JSZip = require("jszip") as {
 export const ON_CI = !!process.env.CI && !["false", "0"].includes(process.env.CI.toLowerCase());
 /** How long LibreOffice may take to convert both files before it is killed. */
 export const SOFFICE_TIMEOUT_MS = 240_000;
+
+/** An executable on PATH (or at one of `more`), if any. */
+function findExecutable(name: string, more: readonly string[] = []): string | undefined {
+  const fromPath = (process.env.PATH ?? "")
+    .split(path.delimiter)
+    .filter(Boolean)
+    .map((d) => path.join(d, name));
+  return [...fromPath, ...more].find((c) => {
+    try {
+      fs.accessSync(c, fs.constants.X_OK);
+      return fs.statSync(c).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** pdftotext (Debian: poppler-utils), which reads LibreOffice's PDF export back as words and places. */
+export const findPdftotext = (): string | undefined => findExecutable("pdftotext", ["/usr/bin/pdftotext"]);
 
 /** soffice on PATH or where LibreOffice installs it; SOFFICE=/path/to/soffice overrides the search. */
 export function findSoffice(): string | undefined {
@@ -68,6 +87,7 @@ export function convert(
   profileUrl: string,
   outDir: string,
   files: readonly string[],
+  to: "xlsx" | "pdf",
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     const args = [
@@ -75,7 +95,7 @@ export function convert(
       "--headless",
       "--norestore",
       "--convert-to",
-      "xlsx",
+      to,
       "--outdir",
       outDir,
       ...files,
@@ -107,7 +127,6 @@ export function convert(
     });
   });
 }
-
 /** What a cell stores: a number, a text, a boolean, or an error code; and whether it holds a formula. */
 export interface StoredCell {
   readonly value: number | string | boolean | { readonly error: string } | null;

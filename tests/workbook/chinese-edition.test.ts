@@ -1,6 +1,6 @@
 /**
- * The Chinese edition is Chinese throughout: every text cell a sheet shows (ids and formulas aside)
- * has Chinese in it, in the plan and in the .xlsx file the CLI writes from it; so are the words a
+ * The Chinese edition is Chinese throughout: every text cell a sheet shows (ids aside; a formula by
+ * the text it prints or the words it can show) has Chinese in it, in the plan and in the .xlsx file the CLI writes from it; so are the words a
  * status formula can show, and the tab names. The English edition, in turn, holds no Chinese.
  */
 import ExcelJS from "exceljs";
@@ -55,7 +55,13 @@ function planTexts(plan: WorkbookPlan, lang: Lang): TextCell[] {
           const col = String.fromCharCode(m[1].charCodeAt(0) + j);
           const where = `${sheet.key}!${col}${Number(m[2]) + i}`;
           if (typeof v === "string" && !(ids.has(col) && b.style !== "header")) out.push({ where, text: v });
-          if (v && typeof v === "object")
+          // a formula that prints a text (an explanation quoting figures, a "fill in") is read by the text
+          // it prints; the words another formula can show (a status) are its string constants
+          // (an empty result is an empty-looking cell, nothing to read)
+          if (v && typeof v === "object" && v.result === "") return;
+          if (v && typeof v === "object" && typeof v.result === "string")
+            out.push({ where: `${where} (formula)`, text: v.result });
+          else if (v && typeof v === "object")
             for (const text of formulaTexts(v.formula)) out.push({ where: `${where} (formula)`, text });
         }),
       );
@@ -108,6 +114,9 @@ describe("the Chinese edition", () => {
           const where = `'${ws.name}'!${cell.address}`;
           if (typeof v === "string" && !(idCols.has(col) && v !== t("sheet.col.id", "zh")))
             found.push({ where, text: v });
+          else if (cell.isMerged && cell.master !== cell) return;
+          else if (v && typeof v === "object" && "formula" in v && typeof v.result === "string")
+            found.push({ where: `${where} (formula)`, text: v.result });
           else if (v && typeof v === "object" && "formula" in v)
             for (const text of formulaTexts(v.formula ?? "")) found.push({ where: `${where} (formula)`, text });
           else if (typeof v !== "number" && v !== null && !(v instanceof Date) && !idCols.has(col))

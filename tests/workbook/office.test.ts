@@ -83,14 +83,23 @@ describe("writing a plan", () => {
     // the table came after the cells it covers
     const tableAt = wb.log.indexOf("add table A3:D6 on ~cew run1 1");
     expect(tableAt).toBeGreaterThan(wb.log.indexOf("formulas '~cew run1 1'!A6:D6"));
+    // F3:L15 at a fixed size: left of F are A (30 characters, 161.23 pt), B (12, 66.73 pt) and three
+    // columns of the default 8.43 characters (47.99 pt each): 371.93 pt; F to L is 7 × 47.99 =
+    // 335.93 pt; above row 3 are the title row (14-point text: 19.25 pt) and a 15-point row; 13 rows
+    // at 15 pt make it 195 pt tall
     expect(s.charts).toEqual([
       {
         name: "china_revenue.run1.1",
         type: "ColumnClustered",
         source: "A3:B5",
+        seriesBy: "Columns",
         title: "China revenue (USD bn)",
-        from: "F3",
-        to: "L15",
+        left: expect.closeTo(371.93, 1),
+        top: 34.25,
+        width: expect.closeTo(335.93, 1),
+        height: 195,
+        legend: { visible: false, position: "Bottom" },
+        showValue: true,
       },
     ]);
     expect(wb.names).toEqual([

@@ -1,13 +1,7 @@
 import { FACTS, DERIVED, TABLES, CHECKS, SCENARIOS_ID, derivedValue, factById, statusText } from "../../src/baseline";
 import { evaluateDerivation, isExposureError } from "../../src/model";
-import {
-  buildPlan,
-  cellName,
-  CHART_SPECS,
-  HEADER_ROW,
-  NUMBER_FORMATS,
-  withDependencies,
-} from "../../src/workbook/plan";
+import { numberFormat } from "../../src/baseline";
+import { buildPlan, cellName, CHART_SPECS, HEADER_ROW, withDependencies } from "../../src/workbook/plan";
 import { columnLetters, parseCell, referencedSheetKeys, resolveSheetRefs } from "../../src/workbook/address";
 import type { PlanCell, SheetPlan, WorkbookPlan } from "../../src/workbook/types";
 
@@ -52,6 +46,18 @@ function valueAt(plan: WorkbookPlan, sheetKey: string, ref: string): number {
   throw new Error(`${sheetKey}!${ref} holds no number (${JSON.stringify(v)})`);
 }
 
+/** The number format a sheet gives a cell. */
+function formatAt(sheet: SheetPlan, a1: string): string | undefined {
+  const { row, col } = parse(a1);
+  for (const b of sheet.blocks) {
+    const o = parse(b.address);
+    const [r, c] = [row - o.row, col - o.col];
+    if (r < 0 || c < 0 || r >= b.cells.length || c >= b.cells[0].length) continue;
+    return typeof b.numberFormat === "string" ? b.numberFormat : b.numberFormat?.[r][c];
+  }
+  return undefined;
+}
+
 /** Row of a fact or derived id on its table sheet, found through the id column (H). */
 function rowOf(sheet: SheetPlan, id: string): number | undefined {
   for (const [addr, v] of cellsOf(sheet)) if (addr.startsWith("H") && v === id) return parse(addr).row;
@@ -91,9 +97,10 @@ describe("the workbook plan", () => {
         const row = rowOf(sheet, d.id);
         if (row === undefined) continue;
         const cell = cells.get(`B${row}`);
-        expect(cell).toEqual({ formula: expect.stringMatching(/^=/) });
         const expected = derivedValue(d.id);
         if (isExposureError(expected)) throw new Error(`${d.id}: ${expected}`);
+        // the formula, and the model's value as its result (what a file stores for it)
+        expect(cell).toEqual({ formula: expect.stringMatching(/^=/), result: expected });
         expect(evaluate(plan, sheet.key, (cell as { formula: string }).formula)).toBeCloseTo(expected, 9);
         checked++;
       }
@@ -106,7 +113,8 @@ describe("the workbook plan", () => {
     const wd = rowOf(sheet, "h20_inventory_write_down")!;
     const rev = rowOf(sheet, "china_revenue_2024")!;
     const ratio = rowOf(sheet, "write_down_share_of_china_revenue")!;
-    expect(cellsOf(sheet).get(`B${ratio}`)).toEqual({ formula: `=B${wd}/B${rev}` });
+    // 5.5 ÷ 17.1 = 0.3216…
+    expect(cellsOf(sheet).get(`B${ratio}`)).toEqual({ formula: `=B${wd}/B${rev}`, result: 5.5 / 17.1 });
   });
 
   it("never calls a custom function, so the sheets compute for colleagues without the add-in", () => {
@@ -165,9 +173,8 @@ describe("the workbook plan", () => {
 
   it("formats each value by its unit and freezes the header", () => {
     const sheet = plan.sheets.find((s) => s.key === "china_revenue")!;
-    const block = sheet.blocks.find((b) => b.cells.some((r) => r[7] === "china_revenue_share_2024"))!;
-    const i = block.cells.findIndex((r) => r[7] === "china_revenue_share_2024");
-    expect((block.numberFormat as string[][])[i][1]).toBe(NUMBER_FORMATS["%"]);
+    expect(formatAt(sheet, `B${rowOf(sheet, "china_revenue_share_2024")}`)).toBe(numberFormat("%", "en"));
+    expect(formatAt(sheet, `B${rowOf(sheet, "china_revenue_2024")}`)).toBe("#,##0.0");
     expect(sheet.freezeRows).toBe(HEADER_ROW);
   });
 
@@ -190,17 +197,44 @@ describe("the workbook plan", () => {
     }
   });
 
-  it("charts the six figures the issue asks for, over formula blocks on the same sheet", () => {
+  it("draws every chart of the specs over a block of formulas on its sheet, each with its value stored", () => {
     const charts = plan.sheets.flatMap((s) => s.charts.map((c) => ({ sheet: s, chart: c })));
     expect(charts).toHaveLength(CHART_SPECS.length);
     for (const { sheet, chart } of charts) {
       const [from, to] = chart.source.split(":").map(parse);
       const cells = cellsOf(sheet);
       for (let r = from.row + 1; r <= to.row; r++) {
-        for (let c = from.col + 1; c <= to.col; c++)
-          expect(cells.get(`${letter(c)}${r}`)).toEqual({ formula: expect.any(String) });
+        for (let c = from.col + 1; c <= to.col; c++) {
+          const cell = cells.get(`${letter(c)}${r}`) as { formula: string; result: number };
+          expect(cell).toEqual({ formula: expect.any(String), result: expect.any(Number) });
+          expect(evaluate(plan, sheet.key, cell.formula)).toBeCloseTo(cell.result, 12);
+        }
       }
     }
+  });
+
+  it("charts each series as it reads: years as columns or a line, shares of a whole as shares", () => {
+    const kinds = Object.fromEntries(plan.sheets.flatMap((s) => s.charts.map((c) => [c.title, c.kind])));
+    expect(kinds).toEqual({
+      "NVIDIA China revenue (USD bn)": "ColumnClustered",
+      "China's share of NVIDIA revenue": "Pie",
+      "NVIDIA market value (USD tn)": "ColumnClustered",
+      "MindSpore developers (m)": "LineMarkers",
+      "PaddlePaddle market share": "ColumnStacked100",
+      "Share of ITU AI standard proposals": "ColumnStacked100",
+      "US chip-equipment exports to China (USD bn)": "ColumnClustered",
+      "China's chip-equipment purchases by source (USD bn)": "Pie",
+    });
+    // the rest of a whole is a formula: ITU 2020, 1 − 15% − 45% = 40% for everyone else
+    const sheet = plan.sheets.find((s) => s.key === "standards_equipment_talent")!;
+    const itu = sheet.charts.find((c) => c.kind === "ColumnStacked100")!;
+    const [from] = itu.source.split(":").map(parse);
+    const others = cellsOf(sheet).get(`${letter(from.col + 3)}${from.row + 1}`) as { result: number };
+    expect(others.result).toBeCloseTo(1 - 0.15 - 0.45, 12);
+    // China's equipment purchases 2024 from elsewhere: 42 − 3.1 − 42 × 38% = 22.94 bn
+    const pie = sheet.charts.find((c) => c.kind === "Pie")!;
+    const [top] = pie.source.split(":").map(parse);
+    expect((cellsOf(sheet).get(`B${top.row + 3}`) as { result: number }).result).toBeCloseTo(42 - 3.1 - 42 * 0.38, 12);
   });
 
   it("brings along the tables a selection's formulas need", () => {
@@ -222,9 +256,10 @@ describe("the workbook plan", () => {
     const row = rowOf(sheet, "china_revenue_2024")!;
     expect(cellsOf(sheet).get(`A${row}`)).toBe(factById("china_revenue_2024")!.label_zh);
     const en = plan.sheets.find((s) => s.key === "china_revenue")!;
+    // formulas of numbers; a status and a text quoting figures print words of their language
     const formulas = (s: SheetPlan) =>
       [...cellsOf(s).values()].filter(
-        (v) => v && typeof v === "object" && !/IF\(/.test((v as { formula: string }).formula),
+        (v) => v && typeof v === "object" && !/"/.test((v as { formula: string }).formula),
       );
     expect(formulas(sheet)).toEqual(formulas(en));
   });
@@ -258,9 +293,8 @@ describe("number formats", () => {
   });
   it("keeps periods such as 2024 as text", () => {
     const sheet = buildPlan({ cases: [] }).sheets.find((s) => s.key === "china_revenue")!;
-    const block = sheet.blocks.find((b) => b.cells.some((r) => r[7] === "china_revenue_2024"))!;
-    const i = block.cells.findIndex((r) => r[7] === "china_revenue_2024");
-    expect(block.cells[i][3]).toBe("2024");
-    expect((block.numberFormat as string[][])[i][3]).toBe("@");
+    const row = rowOf(sheet, "china_revenue_2024");
+    expect(cellsOf(sheet).get(`D${row}`)).toBe("2024");
+    expect(formatAt(sheet, `D${row}`)).toBe("@");
   });
 });

@@ -42,6 +42,8 @@ function zipEntry(zip: Buffer, name: string): string {
   throw new Error(`no ${name} in the zip`);
 }
 
+const ws = (wb: ExcelJS.Workbook) => wb.getWorksheet("China's revenue")!;
+
 function sheet(over: Partial<SheetPlan> & Pick<SheetPlan, "key" | "name">): SheetPlan {
   return { blocks: [], columns: [], tables: [], charts: [], freezeRows: 0, ...over };
 }
@@ -73,10 +75,30 @@ const SMALL: WorkbookPlan = {
           ],
           style: "input",
         },
-        { address: "A5", cells: [["Growth", { formula: "=B4/B3-1" }, "%"]], numberFormat: "0.0%", style: "formula" },
+        {
+          address: "A5",
+          // 17.1 ÷ 10.3 − 1 = 0.660194…: what the model computes, stored as the cached value
+          cells: [["Growth", { formula: "=B4/B3-1", result: 17.1 / 10.3 - 1 }, "%"]],
+          numberFormat: "0.0%",
+          style: "formula",
+        },
+        { address: "A7", cells: [["A note as wide as the table, wrapped within it"]], style: "note", span: 3 },
       ],
       tables: [{ name: "tbl_revenue", range: "A2:C5", style: "TableStyleLight9" }],
-      charts: [{ kind: "ColumnClustered", title: "China revenue", source: "A3:B4", from: "E2", to: "K12" }],
+      charts: [{ kind: "ColumnClustered", title: "China revenue", source: "A2:B4", from: "E2", to: "K12" }],
+      font: "Calibri",
+      rowHeights: [
+        { row: 1, height: 19.25 },
+        { row: 7, height: 24 },
+      ],
+      page: {
+        orientation: "landscape",
+        fitToWidth: 1,
+        printArea: "A1:K12",
+        titleRows: "2:2",
+        footer: "&A — page &P of &N",
+        margins: { left: 0.25, right: 0.25, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+      },
     }),
     sheet({
       key: "zh",
@@ -114,10 +136,12 @@ describe("the exceljs adapter on a hand-made plan", () => {
     expect(zh.getCell("E2").value).toBeNull();
   });
 
-  it("writes formulas without the leading = and without a cached result", () => {
+  it("writes formulas without the leading =, with the result the plan gives as their cached value", () => {
     const v = wb.getWorksheet("China's revenue")!.getCell("B5").value as ExcelJS.CellFormulaValue;
     expect(v.formula).toBe("B4/B3-1");
-    expect(v.result).toBeUndefined();
+    expect(v.result).toBeCloseTo(0.660194, 6); // 17.1 ÷ 10.3 − 1
+    // a formula the plan gives no result stores none (no figure no spreadsheet computed)
+    expect((wb.getWorksheet("营收：中国")!.getCell("B2").value as ExcelJS.CellFormulaValue).result).toBeUndefined();
   });
 
   it("resolves {{key}} references to the quoted final sheet name, inner quotes doubled", () => {
@@ -175,12 +199,79 @@ describe("the exceljs adapter on a hand-made plan", () => {
     expect(wb.definedNames.getRanges("bl_growth").ranges).toEqual(["'China''s revenue'!$B$5"]);
   });
 
-  it("asks Excel to recalculate everything on open, and stores no cached formula results", async () => {
+  it("asks Excel to recalculate everything on open, and stores exactly the results the plan gives", async () => {
     const bytes = await planToXlsx(SMALL);
     expect(zipEntry(bytes, "xl/workbook.xml")).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
     const xml = zipEntry(bytes, "xl/worksheets/sheet1.xml") + zipEntry(bytes, "xl/worksheets/sheet2.xml");
     expect(xml.match(/<f>/g)).toHaveLength(3);
-    expect(xml).not.toMatch(/<\/f>\s*<v>/);
+    expect(xml.match(/<\/f>\s*<v>/g)).toHaveLength(1);
+  });
+
+  it("writes every cell in the sheet's font, top-aligned, and wraps a merged note across its columns", () => {
+    const ws = wb.getWorksheet("China's revenue")!;
+    for (const a of ["A1", "B2", "A3", "B5", "A7"]) expect([a, ws.getCell(a).font?.name]).toEqual([a, "Calibri"]);
+    expect(ws.getCell("A3").font).toMatchObject({ size: 11 });
+    expect(ws.getCell("A7").font).toMatchObject({ size: 9, italic: true });
+    expect(ws.getCell("B3").alignment).toMatchObject({ vertical: "top" });
+    expect(ws.getCell("A7").alignment).toMatchObject({ wrapText: true });
+    expect(ws.getCell("C7").isMerged).toBe(true);
+    expect(ws.getCell("C7").master.address).toBe("A7");
+    expect(ws.getRow(7).height).toBe(24);
+    expect(ws.getRow(1).height).toBe(19.25);
+  });
+
+  it("sets the page: landscape, one page wide, print area and title rows (sheet name quoted), footer, margins", async () => {
+    const bytes = await planToXlsx(SMALL);
+    const sheetXml = zipEntry(bytes, "xl/worksheets/sheet1.xml");
+    expect(sheetXml).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
+    expect(sheetXml).toMatch(/<pageSetup[^>]*orientation="landscape"[^>]*fitToWidth="1" fitToHeight="0"/);
+    expect(sheetXml).toMatch(
+      /<pageMargins left="0.25" right="0.25" top="0.75" bottom="0.75" header="0.3" footer="0.3"\/>/,
+    );
+    expect(sheetXml).toContain("<oddFooter>&amp;C&amp;A — page &amp;P of &amp;N</oddFooter>");
+    const book = zipEntry(bytes, "xl/workbook.xml");
+    // the apostrophe of China's doubled, as a reference writes it (exceljs itself would not)
+    expect(book).toContain(
+      `<definedName name="_xlnm.Print_Area" localSheetId="0">'China''s revenue'!$A$1:$K$12</definedName>`,
+    );
+    expect(book).toContain(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="0">'China''s revenue'!$2:$2</definedName>`,
+    );
+    expect(book).not.toMatch(/localSheetId="1"/); // the second sheet has no page setup
+    expect(ws(wb).pageSetup).toMatchObject({ printArea: "A1:K12", orientation: "landscape", fitToWidth: 1 });
+  });
+
+  it("adds the chart to the package: part, drawing at its cell, relationships, content types", async () => {
+    const bytes = await planToXlsx(SMALL);
+    const chart = zipEntry(bytes, "xl/charts/chart1.xml");
+    expect(chart).toContain('<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/>');
+    expect(chart).toContain("<a:t>China revenue</a:t>");
+    // the series name, categories and values, by reference and with their values cached
+    expect(chart).toContain("<c:f>'China''s revenue'!$B$2</c:f>");
+    expect(chart).toContain("<c:f>'China''s revenue'!$A$3:$A$4</c:f>");
+    expect(chart).toContain("<c:f>'China''s revenue'!$B$3:$B$4</c:f>");
+    expect(chart).toContain('<c:pt idx="0"><c:v>10.3</c:v></c:pt><c:pt idx="1"><c:v>17.1</c:v></c:pt>');
+    expect(chart).toContain("<c:formatCode>#,##0.0#</c:formatCode>");
+    const drawing = zipEntry(bytes, "xl/drawings/drawing1.xml");
+    // E2: column E is index 4, row 2 index 1; 7 columns of 8.43 characters (47.99 pt) by 11 rows of 15 pt
+    expect(drawing).toMatch(/<xdr:from><xdr:col>4<\/xdr:col><xdr:colOff>0<\/xdr:colOff><xdr:row>1<\/xdr:row>/);
+    expect(drawing).toContain(`<xdr:ext cx="${Math.round(7 * 47.99 * 12700)}" cy="${11 * 15 * 12700}"/>`);
+    expect(zipEntry(bytes, "xl/drawings/_rels/drawing1.xml.rels")).toContain('Target="../charts/chart1.xml"');
+    const rels = zipEntry(bytes, "xl/worksheets/_rels/sheet1.xml.rels");
+    const id = /Id="(rId\d+)"[^>]*relationships\/drawing" Target="..\/drawings\/drawing1.xml"/.exec(rels)?.[1];
+    expect(id).toBeDefined();
+    // <drawing> after the page setup and before the table parts, as the schema orders them
+    expect(zipEntry(bytes, "xl/worksheets/sheet1.xml")).toMatch(
+      new RegExp(`<headerFooter>.*</headerFooter><drawing r:id="${id}"/><tableParts`),
+    );
+    const types = zipEntry(bytes, "[Content_Types].xml");
+    expect(types).toContain(
+      '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
+    );
+    expect(types).toContain(
+      '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>',
+    );
+    expect(() => zipEntry(bytes, "xl/drawings/drawing2.xml")).toThrow(/no xl\/drawings\/drawing2.xml/);
   });
 
   it("says who wrote the file, with fixed dates", () => {
@@ -331,7 +422,7 @@ describe("plan bugs are reported, not written", () => {
 });
 
 describe("the summary the CLI prints", () => {
-  it("counts sheets, tables, formulas and names, and lists the charts the file lacks", () => {
+  it("counts sheets, tables, formulas, their stored results and names, and lists the charts", () => {
     const s = summarizePlan(SMALL);
     expect(s.sheets.map((x) => [x.key, x.name, x.formulas])).toEqual([
       ["revenue", "China's revenue", 1],
@@ -340,7 +431,8 @@ describe("the summary the CLI prints", () => {
     expect(s.tables).toBe(1);
     expect(s.formulas).toBe(3);
     expect(s.names).toBe(2);
-    expect(s.chartsNotWritten).toEqual([{ sheet: "China's revenue", chart: SMALL.sheets[0].charts[0] }]);
+    expect(s.storedResults).toBe(1);
+    expect(s.charts).toEqual([{ sheet: "China's revenue", chart: SMALL.sheets[0].charts[0] }]);
   });
 });
 
@@ -412,6 +504,45 @@ describe.each(["en", "zh"] as const)("the full baseline plan (%s)", (lang) => {
       const abs = absoluteCell(n.address);
       expect([n.name, wb.definedNames.getRanges(n.name).ranges]).toEqual([n.name, [`${quoted}!${abs}`]]);
     }
+  });
+
+  it("stores with every formula the result the plan gives, and every text in the edition's font", async () => {
+    // Read the sheet XML itself: exceljs's reader drops a stored 0 or "" (<v>0</v>, <v></v>), which
+    // Excel reads. Every <f> must be followed by its <v>, typed t="str" where the plan's result is text.
+    const bytes = await planToXlsx(plan);
+    const missing: string[] = [];
+    const fonts = new Set<string>();
+    plan.sheets.forEach((s, i) => {
+      const xml = zipEntry(bytes, `xl/worksheets/sheet${i + 1}.xml`);
+      for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*)><f>[^<]*<\/f>(<v>[^<]*<\/v>)?/g))
+        if (m[3] === undefined) missing.push(`${s.key}!${m[1]}`);
+      const ws = wb.getWorksheet(names.get(s.key)!)!;
+      ws.eachRow((row) => row.eachCell((cell) => void fonts.add(String(cell.font?.name))));
+    });
+    const formulas = plan.sheets.flatMap((s) =>
+      s.blocks.flatMap((b) => b.cells.flat().filter((c) => c !== null && typeof c === "object")),
+    );
+    expect(formulas.length).toBeGreaterThan(100);
+    const zeroOrEmpty = formulas.filter(
+      (c) => (c as { result?: unknown }).result === 0 || (c as { result?: unknown }).result === "",
+    );
+    expect(zeroOrEmpty.length).toBeGreaterThan(0); // the case has both; they must be stored too
+    expect(missing).toEqual([]);
+    expect([...fonts]).toEqual([lang === "en" ? "Calibri" : "DengXian"]);
+  });
+
+  it("holds a chart part for every chart of the plan, on a drawing of its sheet", async () => {
+    const bytes = await planToXlsx(plan);
+    const charts = plan.sheets.flatMap((s) => s.charts);
+    charts.forEach((c, i) =>
+      expect(zipEntry(bytes, `xl/charts/chart${i + 1}.xml`)).toContain(`<a:t>${c.title.replace(/&/g, "&amp;")}</a:t>`),
+    );
+    expect(() => zipEntry(bytes, `xl/charts/chart${charts.length + 1}.xml`)).toThrow(/no xl/);
+    const withCharts = plan.sheets.filter((s) => s.charts.length > 0);
+    withCharts.forEach((s, i) => {
+      const drawing = zipEntry(bytes, `xl/drawings/drawing${i + 1}.xml`);
+      expect([s.key, drawing.match(/<xdr:oneCellAnchor>/g)?.length]).toEqual([s.key, s.charts.length]);
+    });
   });
 
   it("freezes the rows and colours the tabs the plan asks for", () => {
