@@ -128,6 +128,10 @@ const SOURCE = "H";
 const MEANING = "I";
 const scenarioColumn = (i: number) => columnLetters(2 + i);
 const WEIGHTED = scenarioColumn(CASE_SCENARIOS.length);
+/** The sheet's columns, A to I: the notes at the top merge across all of them. */
+const SHEET_COLUMNS = 9;
+/** What each scenario assumes merges across the scenario columns, B to the weighted one. */
+const ASSUMES_SPAN = CASE_SCENARIOS.length + 1;
 const at = (col: string, row: number) => `${col}${row}`;
 const abs = (col: string, row: number) => absoluteCell(at(col, row));
 
@@ -346,13 +350,14 @@ export function caseSheet(
   const company = spec.company;
 
   blocks.push(
-    { address: "A1", cells: [[t("case.title", lang, { company })]], style: "title" },
+    { address: "A1", cells: [[t("case.title", lang, { company })]], style: "title", span: SHEET_COLUMNS },
     {
       address: "A2",
       cells: [[t("case.subtitle", lang, { currency: tx.currency, fiscal_year_end: spec.fiscalYearEnd })]],
       style: "subtitle",
+      span: SHEET_COLUMNS,
     },
-    { address: "A3", cells: [[t("case.note", lang)]], style: "note" },
+    { address: "A3", cells: [[t("case.note", lang)]], style: "note", span: SHEET_COLUMNS },
     {
       address: at("A", HEADER),
       cells: [
@@ -496,10 +501,13 @@ export function caseSheet(
 
   // what each scenario assumes, and where the article has it
   blocks.push(
+    { address: at("A", DESCRIPTION_HEADER), cells: [[t("case.col.item", lang)]], style: "header" },
+    // the description merged across the scenario columns (B to G), wrapping there
     {
-      address: at("A", DESCRIPTION_HEADER),
-      cells: [[t("case.col.item", lang), t("case.col.assumes", lang)]],
+      address: at(VALUE, DESCRIPTION_HEADER),
+      cells: [[t("case.col.assumes", lang)]],
       style: "header",
+      span: ASSUMES_SPAN,
     },
     {
       address: at(SOURCE, DESCRIPTION_HEADER),
@@ -508,10 +516,17 @@ export function caseSheet(
     },
     {
       address: at("A", DESCRIPTION_HEADER + 1),
-      cells: CASE_SCENARIOS.map((s) => [s.name[lang], s.description[lang]]),
+      cells: CASE_SCENARIOS.map((s) => [s.name[lang]]),
       numberFormat: "@",
       style: "text",
     },
+    ...CASE_SCENARIOS.map((s, i): CellBlock => ({
+      address: at(VALUE, DESCRIPTION_HEADER + 1 + i),
+      cells: [[s.description[lang]]],
+      numberFormat: "@",
+      style: "text",
+      span: ASSUMES_SPAN,
+    })),
     {
       address: at(SOURCE, DESCRIPTION_HEADER + 1),
       cells: CASE_SCENARIOS.map((s) => [articleScenario(s, lang) || null]),
@@ -548,12 +563,14 @@ export function caseSheet(
     name: cleanSheetName(t("case.sheet_name", lang, { company })),
     tabColor: "#0000FF",
     blocks,
+    // every column wraps: a "Fill in" a formula shows, a long source or meaning, stays in its cell
+    // and its row grows to fit (src/workbook/layout.ts sizes the rows from the stored results)
     columns: [
-      { column: "A", width: 40 },
-      ...CASE_SCENARIOS.map((_, i) => ({ column: scenarioColumn(i), width: 15 })),
-      { column: WEIGHTED, width: 17 },
-      { column: SOURCE, width: 44 },
-      { column: MEANING, width: 70 },
+      { column: "A", width: 40, wrap: true },
+      ...CASE_SCENARIOS.map((_, i) => ({ column: scenarioColumn(i), width: 15, wrap: true })),
+      { column: WEIGHTED, width: 17, wrap: true },
+      { column: SOURCE, width: 44, wrap: true },
+      { column: MEANING, width: 70, wrap: true },
     ],
     tables: [],
     charts: [
