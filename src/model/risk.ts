@@ -85,7 +85,7 @@ export interface TornadoRow {
   readonly outHigh: OutputValue;
   /** |outHigh − outLow|, or the first of the two that is not a number */
   readonly swing: OutputValue;
-  /** 1 for the largest swing; an equal swing ranks after the drivers above it in the case */
+  /** 1 for the largest swing; an equal swing (see rankKey) ranks after the drivers above it in the case */
   readonly rank: number;
 }
 
@@ -99,8 +99,15 @@ export interface Tornado {
   readonly sorted: readonly TornadoRow[];
 }
 
-/** What a rank compares: the swing, or −1 when it is not a number. */
-export const rankKey = (swing: OutputValue): number => (typeof swing === "number" ? swing : -1);
+/**
+ * What a rank compares: the swing to RANK_DECIMALS places, or −1 when it is not a number. Rounded so
+ * that swings equal but for float noise (±20% of two factors of one product) tie, and a tie goes to
+ * the driver listed first, in the model, in Excel and in LibreOffice alike (LibreOffice compares
+ * nearly equal numbers as equal, Excel does not).
+ */
+export const RANK_DECIMALS = 9;
+export const rankKey = (swing: OutputValue): number =>
+  typeof swing === "number" ? Math.round(swing * 10 ** RANK_DECIMALS) / 10 ** RANK_DECIMALS : -1;
 
 /**
  * The tornado of `output` around `used` (the values the Base scenario uses), each driver between
