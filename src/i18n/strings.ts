@@ -428,7 +428,7 @@ export const STRINGS = {
   },
   // ---- the pane's simulation, and the sheet it writes -----------------------------------------
   "pane.sim.heading": { en: "Run a simulation", zh: "运行模拟" },
-  "pane.sim.case": { en: "Case (company; empty: NVIDIA)", zh: "案例（公司名称；空白：英伟达）" },
+  "pane.sim.case": { en: "Which case (empty: NVIDIA's)", zh: "哪个案例（空白：英伟达案例）" },
   "pane.sim.output": { en: "Output", zh: "输出指标" },
   "pane.sim.trials": { en: "Trials (2 to 1,000,000)", zh: "试验次数（2 至 1,000,000）" },
   "pane.sim.seed": { en: "Seed (same seed, same result)", zh: "种子（种子相同，结果相同）" },

@@ -25,7 +25,8 @@ export interface PaneLink {
   setBusy(on: boolean): void;
 }
 
-const $ = <T extends HTMLElement>(doc: Document, id: string): T => {
+/** An element of taskpane.html by id (its absence is a bug of the page). */
+export const $ = <T extends HTMLElement>(doc: Document, id: string): T => {
   const el = doc.getElementById(id);
   if (!el) throw new Error(`taskpane.html lacks #${id}`);
   return el as T;

@@ -5,6 +5,7 @@
  */
 import type { TableSummary } from "../baseline";
 import { type CaseServices, CasesSection } from "./cases";
+import { type SimulationServices, SimulationFold } from "./simulation";
 import { LANGUAGE_TAGS, Lang, StringId, t } from "../i18n/strings";
 import type { InsertPhase, InsertReport } from "../workbook/report";
 import { failedReport, type ConvertReport, type ScanReport, type SharingScope } from "../workbook/sharing";
@@ -30,7 +31,7 @@ const AUTO_OPEN_NOTE = {
   failed: "pane.autoopen.failed",
 } as const satisfies Record<string, StringId>;
 
-export interface PaneServices extends CaseServices {
+export interface PaneServices extends CaseServices, SimulationServices {
   /** false when Excel lacks ExcelApi 1.12 */
   supported(): boolean;
   /** builds the plan for `tables` (all when undefined) in `lang` and applies it */
@@ -96,18 +97,21 @@ export class Pane {
       scope: "sheet",
       autoOpen: services.getAutoOpen(),
     };
-    this.cases = new CasesSection(doc, services, {
+    const link = {
       lang: () => this.state.lang,
       busy: () => this.state.busy !== undefined,
-      setBusy: (on) => {
+      setBusy: (on: boolean) => {
         this.state.busy = on ? "case" : undefined;
         this.render();
       },
-    });
+    };
+    this.cases = new CasesSection(doc, services, link);
+    this.simulation = new SimulationFold(doc, services, link);
   }
 
-  /** The "Your cases" section (cases.ts). */
+  /** The "Your cases" section (cases.ts), and its simulation fold (simulation.ts). */
   private readonly cases: CasesSection;
+  private readonly simulation: SimulationFold;
 
   /** Builds the checklist, wires the controls and shows the pane. */
   start(): void {
@@ -200,6 +204,7 @@ export class Pane {
     }
     this.render();
     this.cases.start();
+    this.simulation.start();
     doc.documentElement.classList.add("ready");
   }
 
@@ -307,6 +312,7 @@ export class Pane {
     const { doc, state } = this;
     const lang = state.lang;
     this.cases?.render();
+    this.simulation?.render();
     const tr = (id: StringId, vars?: Record<string, string | number>) => t(id, lang, vars);
     doc.documentElement.lang = LANGUAGE_TAGS[lang];
     doc.title = tr("pane.doc_title");
