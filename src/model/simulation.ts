@@ -41,7 +41,7 @@ import {
   rangeOf,
 } from "./risk";
 
-/** The most trials one simulation runs (about 1.5 s on a laptop); more answers #NUM!. */
+/** The most trials one simulation runs (about 2.5 s for six drivers on a busy two-core machine); more answers #NUM!. */
 export const MAX_TRIALS = 1_000_000;
 /** The fewest: a standard deviation needs two. */
 export const MIN_TRIALS = 2;
