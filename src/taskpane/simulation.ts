@@ -11,7 +11,7 @@ import { MAX_TRIALS, MIN_TRIALS } from "../model/simulation";
 import { caseKey, driverLabel } from "../workbook/case-plan";
 import { riskOutputLabel } from "../workbook/case-tornado";
 import type { SimulationErrorKind, SimulationReport, SimulationRequest } from "../workbook/simulation-run";
-import { $, type PaneLink } from "./cases";
+import { $, type PaneLink, type PaneMessage, showOutcome, whileBusy } from "./cases";
 import { insertErrorText } from "./view";
 
 export interface SimulationServices {
@@ -95,7 +95,7 @@ export function readForm(
 const FIELDS = ["sim-company", "sim-trials", "sim-seed", "sim-threshold"] as const;
 
 export class SimulationFold {
-  private message?: { text: () => string; error: boolean; detail?: string };
+  private message?: PaneMessage;
   private running = false;
 
   constructor(
@@ -138,26 +138,18 @@ export class SimulationFold {
       return;
     }
     const { request } = form;
-    this.pane.setBusy(true);
     this.running = true;
-    this.message = undefined;
-    this.render();
-    try {
+    this.message = undefined; // the previous run's, hidden while this one runs
+    this.message = await whileBusy(this.pane, async () => {
       const report = await this.services.simulate(request);
-      this.message = {
+      return {
         text: () => simulationText(report, request.company, this.pane.lang()),
         error: !report.ok,
         detail: report.error?.detail,
       };
-    } catch (e) {
-      this.message = {
-        text: () => t("pane.error.unexpected", this.pane.lang()),
-        error: true,
-        detail: e instanceof Error ? e.message : String(e),
-      };
-    }
+    });
     this.running = false;
-    this.pane.setBusy(false);
+    this.render();
   }
 
   /** Puts the fold's state on the page, in the pane's language. */
@@ -174,14 +166,6 @@ export class SimulationFold {
     select.value = chosen;
     this.input("sim-company").placeholder = NVIDIA_CASE.company[lang];
     ($(doc, "sim-run") as HTMLButtonElement).disabled = this.pane.busy();
-    $(doc, "sim-progress").hidden = !this.running;
-    $(doc, "sim-progress-text").textContent = this.running ? t("pane.sim.running", lang) : "";
-    const box = $(doc, "sim-message");
-    const m = this.message;
-    box.hidden = !m;
-    box.className = `message ${m?.error ? "error" : "info"}`;
-    $(doc, "sim-message-text").textContent = m ? m.text() : "";
-    $(doc, "sim-message-details").hidden = !m?.detail;
-    $(doc, "sim-message-detail").textContent = m?.detail ?? "";
+    showOutcome(doc, "sim", this.running ? t("pane.sim.running", lang) : undefined, this.message);
   }
 }

@@ -5,6 +5,7 @@
  * first sheet listed (the usual case), so a reset or a read costs two syncs.
  */
 import { MARK_KEY, parseMark } from "./marks";
+import { errorCode } from "./office";
 import type { IndexEntry } from "./sheet-index";
 
 export interface LocatedCase<T> {
@@ -50,4 +51,12 @@ export async function locateCase<T>(
     await sync();
   }
   return { sheet, name: sheet.name, protected: sheet.protection.protected, loaded };
+}
+
+/** An exception of Excel.run around a case, as a reset and a read report it. */
+export function caseRunFailure(e: unknown): { kind: "cell_edit_mode" | "not_supported" | "failed"; detail: string } {
+  const code = errorCode(e);
+  if (code === "InvalidOperationInCellEditMode") return { kind: "cell_edit_mode", detail: code };
+  if (code === "ApiNotFound") return { kind: "not_supported", detail: code };
+  return { kind: "failed", detail: e instanceof Error ? e.message : String(e) };
 }

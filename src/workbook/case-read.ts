@@ -18,9 +18,8 @@ import {
   distributionKind,
 } from "../model";
 import { cellAddress, parseCell } from "./address";
-import { locateCase } from "./case-locate";
+import { caseRunFailure, locateCase } from "./case-locate";
 import { CASE_CELLS } from "./case-plan";
-import { errorCode } from "./office";
 import { serialized } from "./serial";
 import { SheetIndexStore, officeSettingsIndex } from "./sheet-index";
 import { countingSync } from "./sync";
@@ -163,9 +162,7 @@ async function readNow(sheetKey: string, index: SheetIndexStore): Promise<CaseRe
       return { ok: true, sheet: found.name, inputs: parsed, syncs };
     });
   } catch (e) {
-    const code = errorCode(e);
-    if (code === "InvalidOperationInCellEditMode") return failed("cell_edit_mode", code);
-    if (code === "ApiNotFound") return failed("not_supported", code);
-    return failed("failed", e instanceof Error ? e.message : String(e));
+    const f = caseRunFailure(e);
+    return failed(f.kind, f.detail);
   }
 }

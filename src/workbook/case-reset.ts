@@ -6,8 +6,7 @@
  * report says what each cell held and holds now, or in plain words why nothing was changed.
  */
 import { parseBox } from "./address";
-import { errorCode } from "./office";
-import { locateCase } from "./case-locate";
+import { caseRunFailure, locateCase } from "./case-locate";
 import { serialized } from "./serial";
 import { SheetIndexStore, officeSettingsIndex } from "./sheet-index";
 import { countingSync } from "./sync";
@@ -100,9 +99,7 @@ async function resetNow(
       };
     });
   } catch (e) {
-    const code = errorCode(e);
-    if (code === "InvalidOperationInCellEditMode") return failed("cell_edit_mode", code);
-    if (code === "ApiNotFound") return failed("not_supported", code);
-    return failed("failed", e instanceof Error ? e.message : String(e));
+    const f = caseRunFailure(e);
+    return failed(f.kind, f.detail);
   }
 }

@@ -7,6 +7,7 @@
 import { nvidiaDrivers } from "../../src/baseline";
 import { DRIVER_IDS, type DriverId } from "../../src/model";
 import { simulate } from "../../src/model/simulation";
+import { nvidiaAssumed } from "../model/nvidia-assumptions";
 import { loadBundle, type LoadedBundle } from "./bundle";
 
 let b: LoadedBundle;
@@ -20,16 +21,7 @@ const code = (x: unknown) => (x as { code?: string }).code;
 const message = (x: unknown) => (x as { message?: string }).message;
 
 /** NVIDIA from the article, and this test's assumptions for what it does not give. */
-const assumed: Partial<Record<DriverId, number | string>> = {
-  ...nvidiaDrivers(),
-  ban_probability: 0.5,
-  substitution_share: 0.2,
-  gross_margin: 0.75,
-  tax_rate: 0.15,
-  shares_outstanding: 24.4,
-  multiple_type: "P/E",
-  valuation_multiple: 40,
-};
+const assumed: Partial<Record<DriverId, number | string>> = { ...nvidiaAssumed(), multiple_type: "P/E" };
 /** A case sheet's column of 13 drivers, an empty cell as Excel passes it (""). */
 const column = (values: Partial<Record<DriverId, unknown>>) => DRIVER_IDS.map((id) => [values[id] ?? ""]);
 
@@ -105,7 +97,7 @@ describe("SIMULATE_RISK", () => {
     ]);
     const model = simulate({
       output: "net_income_at_risk",
-      drivers: { ...nvidiaDrivers(), ...assumed, multiple_type: "pe" } as never,
+      drivers: nvidiaAssumed(),
       distributions: { gross_margin: "normal" },
       trials: 5000,
       seed: 42,

@@ -9,26 +9,18 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as ExcelJS from "exceljs";
-import { nvidiaDrivers } from "../../src/baseline";
 import { NUMERIC_DRIVERS } from "../../src/model";
 import { CASE_CELLS, type CaseValues, blankCase, driverLabel, nvidiaCase } from "../../src/workbook/case-plan";
 import { riskOutputLabel } from "../../src/workbook/case-tornado";
 import { casePlan } from "../../src/workbook/plan";
 import type { WorkbookPlan } from "../../src/workbook/types";
 import { finalSheetNames, planToXlsx } from "../../src/workbook/xlsx";
+import { nvidiaAssumed } from "../model/nvidia-assumptions";
 import { ON_CI, SOFFICE_TIMEOUT_MS, type StoredCell, convert, findSoffice, freshProfile, storedCells } from "./soffice";
 
 /** NVIDIA: the article's figures, and this test's assumptions for the rest; gross margin and tax rate with typed bounds. */
 const NVIDIA: CaseValues = {
-  drivers: {
-    ...nvidiaDrivers(),
-    ban_probability: 0.5,
-    substitution_share: 0.2,
-    gross_margin: 0.75,
-    tax_rate: 0.15,
-    shares_outstanding: 24.4,
-    valuation_multiple: 40,
-  },
+  drivers: nvidiaAssumed(),
   lows: { gross_margin: 0.65, tax_rate: 0.1 },
   highs: { gross_margin: 0.8, tax_rate: 0.25 },
   tornadoOutput: "net_income_at_risk",

@@ -6,7 +6,6 @@
  */
 import { nvidiaDrivers } from "../../src/baseline";
 import {
-  type CaseDrivers,
   HIGH_FACTOR,
   LOW_FACTOR,
   NUMERIC_DRIVERS,
@@ -16,17 +15,10 @@ import {
   tornado,
   usedDrivers,
 } from "../../src/model";
+import { nvidiaAssumed } from "./nvidia-assumptions";
 
-/** Assumptions of this test, not the article's. */
-const assumed: CaseDrivers = {
-  ...nvidiaDrivers(),
-  ban_probability: 0.5,
-  substitution_share: 0.2,
-  gross_margin: 0.75,
-  tax_rate: 0.15,
-  shares_outstanding: 24.4,
-  valuation_multiple: 40,
-};
+/** The article's figures and this suite's assumptions (nvidia-assumptions.ts). */
+const assumed = nvidiaAssumed();
 
 describe("the tornado of net income at risk for NVIDIA, by hand", () => {
   // base: revenue at risk 17.1 × (0.5 + 0.5 × 0.2) × (1 − 0) = 10.26; net income 10.26 × 0.75 × 0.85 = 6.54075.

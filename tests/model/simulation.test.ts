@@ -8,7 +8,6 @@
 import { create, randomDependencies } from "mathjs/number";
 import { nvidiaDrivers } from "../../src/baseline";
 import {
-  type CaseDrivers,
   DISTRIBUTION_KINDS,
   type Distribution,
   type DistributionKind,
@@ -29,17 +28,10 @@ import {
   simulateTrials,
 } from "../../src/model/simulation";
 import { withoutEngineMath } from "./engine-math";
+import { nvidiaAssumed } from "./nvidia-assumptions";
 
-/** NVIDIA with this test's assumptions for what the article does not give. */
-const assumed: CaseDrivers = {
-  ...nvidiaDrivers(),
-  ban_probability: 0.5,
-  substitution_share: 0.2,
-  gross_margin: 0.75,
-  tax_rate: 0.15,
-  shares_outstanding: 24.4,
-  valuation_multiple: 40,
-};
+/** NVIDIA with this suite's assumptions for what the article does not give (nvidia-assumptions.ts). */
+const assumed = nvidiaAssumed();
 
 const summary = (input: SimulationInput): SimulationSummary => {
   const s = simulate(input);

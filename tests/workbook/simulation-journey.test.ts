@@ -12,17 +12,11 @@ import { applyPlan } from "../../src/workbook/office";
 import { buildPlan, casePlan } from "../../src/workbook/plan";
 import { runSimulation, type SimulationRequest } from "../../src/workbook/simulation-run";
 import type { FakeSheet, FakeWorkbook } from "../browser/excel-double";
+import { NVIDIA_ASSUMPTIONS } from "../model/nvidia-assumptions";
 import { wire } from "./office-fixtures";
 
-/** What the analyst types into the NVIDIA case: the drivers the article does not give (this test's assumptions). */
-const TYPED: Partial<Record<DriverId, number | string>> = {
-  ban_probability: 0.5,
-  substitution_share: 0.2,
-  gross_margin: 0.75,
-  tax_rate: 0.15,
-  shares_outstanding: 24.4,
-  valuation_multiple: 40,
-};
+/** What the analyst types into the NVIDIA case: the drivers the article does not give (nvidia-assumptions.ts). */
+const TYPED: Partial<Record<DriverId, number | string>> = NVIDIA_ASSUMPTIONS;
 const type = (wb: FakeWorkbook, sheet: FakeSheet, values: Partial<Record<DriverId, number | string>>) => {
   for (const [id, v] of Object.entries(values)) wb.seed(sheet, CASE_CELLS.driver(id as DriverId), v);
 };
