@@ -73,7 +73,11 @@ module.exports = async (env, options) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
-        input: ["./src/functions/functions.ts", "./src/functions/case-functions.ts"],
+        input: [
+          "./src/functions/functions.ts",
+          "./src/functions/case-functions.ts",
+          "./src/functions/risk-functions.ts",
+        ],
       }),
       // functions.zh.json for Chinese Excel (manifest.xml's bt:Override): the same functions, described in Chinese
       new FunctionsLocalePlugin({

@@ -22,6 +22,7 @@ import { parseArgs } from "util";
 import { loadBundle, type LoadedBundle } from "../tests/contract/bundle";
 import { CASES, type FunctionCase } from "./functions";
 import { compare, ratio, type Timing, type Variant } from "./measure";
+import { simulationSection } from "./simulation";
 import { ROOT, bundleBytes, cliRuns, coldLoad, insertCounts } from "./system";
 
 const { values: opts } = parseArgs({
@@ -291,6 +292,8 @@ const main = async () => {
     ["insert", "context.sync()", "queued operations", "syncs ÷ ours"],
     counts.map((c) => [c.label, c.syncs, c.operations, x(c.syncs / first.syncs)]),
   );
+
+  for (const line of simulationSection(ours, quick)) out(line);
 
   if (!opts["no-write"] && !quick) {
     writeFileSync(join(ROOT, "BENCHMARKS.md"), md.join("\n").replace(/\n+$/, "\n"));

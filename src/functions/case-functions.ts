@@ -97,7 +97,7 @@ const TABLE_OUTPUTS: readonly OutputId[] = [
 const TABLE_DRIVERS: readonly ScenarioDriverId[] = ["ban_probability", "substitution_share", "recapture_share"];
 
 /** An argument as a list of cells: one cell, one row or one column (empty cells kept in place). */
-function cellsOf(name: string, v: unknown): unknown[] | ExposureError {
+export function cellsOf(name: string, v: unknown): unknown[] | ExposureError {
   if (v === null || v === undefined) return [null];
   if (!Array.isArray(v)) return [v];
   const g = v as unknown[][];
@@ -112,7 +112,7 @@ function cellsOf(name: string, v: unknown): unknown[] | ExposureError {
 }
 
 /** A driver's cell: a number, undefined when empty, or the #VALUE! of text or a boolean. */
-function driverOf(name: string, cell: unknown): number | undefined | ExposureError {
+export function driverOf(name: string, cell: unknown): number | undefined | ExposureError {
   if (cell === null || cell === undefined || cell === "") return undefined;
   return toNumber(name, cell);
 }
@@ -203,7 +203,7 @@ export function scenarioTable(
 }
 
 /** "P/E" (or empty) → pe, "P/S" → ps, case and spaces ignored; anything else is #VALUE!. */
-function multipleTypeOf(v: unknown): MultipleType | ExposureError {
+export function multipleTypeOf(v: unknown): MultipleType | ExposureError {
   const cells = cellsOf("multiple_type", v);
   if (cells instanceof ExposureError) return cells;
   if (cells.length !== 1) return new ExposureError("#VALUE!", "multiple_type must be one cell");

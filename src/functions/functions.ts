@@ -30,6 +30,8 @@ import { answer } from "./errors";
 import { feedSeries, isSingleCell, liftNumeric, liftText } from "./grid";
 // the functions of a case, in their own module (their metadata is generated from its JSDoc too)
 import "./case-functions";
+// sensitivity and simulation, in their own module too
+import "./risk-functions";
 
 const NVDA_CHINA_GAP = liftNumeric("NVDA_CHINA_GAP", chinaGap, [
   { name: "china_revenue" },

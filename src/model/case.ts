@@ -209,6 +209,10 @@ export const OUTPUTS: readonly OutputSpec[] = [
 ];
 
 export const OUTPUT_IDS: readonly OutputId[] = OUTPUTS.map((o) => o.id);
+
+/** The earlier outputs an output needs: P/S needs revenue, not earnings (only the output the multiple applies to). */
+export const outputUses = (spec: OutputSpec, type: MultipleType): readonly OutputId[] =>
+  spec.id === "value_at_risk" && type === "ps" ? ["revenue_at_risk"] : spec.uses;
 export const outputSpec = (id: OutputId): OutputSpec => OUTPUTS.find((o) => o.id === id)!;
 
 /** An output that cannot be computed yet: the first driver to fill in. */
@@ -259,9 +263,7 @@ export function evaluateScenario(
         break;
       }
     }
-    // P/S needs revenue, not earnings: only the output the multiple applies to is required
-    const uses = spec.id === "value_at_risk" && type === "ps" ? ["revenue_at_risk" as const] : spec.uses;
-    for (const u of uses) {
+    for (const u of outputUses(spec, type)) {
       if (result !== undefined) break;
       if (typeof out[u] !== "number") result = out[u];
     }

@@ -6,3 +6,5 @@ export * from "./market";
 export * from "./substitution";
 export * from "./derive";
 export * from "./case";
+export * from "./risk";
+export * from "./distributions";

@@ -27,7 +27,51 @@ export interface PaneLink {
   setBusy(on: boolean): void;
 }
 
-const $ = <T extends HTMLElement>(doc: Document, id: string): T => {
+/** What an action of the section ends with: its text in the pane's language of the moment, and details. */
+export interface PaneMessage {
+  readonly text: () => string;
+  readonly error: boolean;
+  readonly detail?: string;
+}
+
+/** Runs `work` with the pane busy; an exception becomes the pane's "unexpected" message with its text as detail. */
+export async function whileBusy(pane: PaneLink, work: () => Promise<PaneMessage>): Promise<PaneMessage> {
+  pane.setBusy(true);
+  try {
+    return await work();
+  } catch (e) {
+    return {
+      text: () => t("pane.error.unexpected", pane.lang()),
+      error: true,
+      detail: e instanceof Error ? e.message : String(e),
+    };
+  } finally {
+    pane.setBusy(false);
+  }
+}
+
+/**
+ * Shows an action's progress and message in the boxes `<prefix>-progress` and `<prefix>-message`
+ * of taskpane.html (each with its -text, and the message's -details and -detail).
+ */
+export function showOutcome(
+  doc: Document,
+  prefix: string,
+  progress: string | undefined,
+  m: PaneMessage | undefined,
+): void {
+  $(doc, `${prefix}-progress`).hidden = progress === undefined;
+  $(doc, `${prefix}-progress-text`).textContent = progress ?? "";
+  const box = $(doc, `${prefix}-message`);
+  box.hidden = !m;
+  box.className = `message ${m?.error ? "error" : "info"}`;
+  $(doc, `${prefix}-message-text`).textContent = m ? m.text() : "";
+  $(doc, `${prefix}-message-details`).hidden = !m?.detail;
+  $(doc, `${prefix}-message-detail`).textContent = m?.detail ?? "";
+}
+
+/** An element of taskpane.html by id (its absence is a bug of the page). */
+export const $ = <T extends HTMLElement>(doc: Document, id: string): T => {
   const el = doc.getElementById(id);
   if (!el) throw new Error(`taskpane.html lacks #${id}`);
   return el as T;
@@ -77,7 +121,7 @@ export function createdText(report: InsertReport, lang: Lang): string {
 }
 
 export class CasesSection {
-  private message?: { text: () => string; error: boolean; detail?: string };
+  private message?: PaneMessage;
   private progress?: StringId;
   private confirming?: readonly DriverId[] | "all";
 
@@ -148,22 +192,12 @@ export class CasesSection {
     $(this.doc, "reset").focus();
   }
 
-  private async run(progress: StringId, work: () => Promise<CasesSection["message"]>): Promise<void> {
-    this.pane.setBusy(true);
+  private async run(progress: StringId, work: () => Promise<PaneMessage>): Promise<void> {
     this.progress = progress;
     this.message = undefined;
-    this.render();
-    try {
-      this.message = await work();
-    } catch (e) {
-      this.message = {
-        text: () => t("pane.error.unexpected", this.pane.lang()),
-        error: true,
-        detail: e instanceof Error ? e.message : String(e),
-      };
-    }
+    this.message = await whileBusy(this.pane, work);
     this.progress = undefined;
-    this.pane.setBusy(false);
+    this.render();
   }
 
   /** Puts the section's state on the page, in the pane's language. */
@@ -192,14 +226,6 @@ export class CasesSection {
           : this.confirming.map((d) => driverLabel(d, lang)).join(t("list_separator", lang));
       $(doc, "reset-confirm-text").textContent = t("pane.cases.reset.confirm", lang, { drivers });
     }
-    $(doc, "cases-progress").hidden = !this.progress;
-    $(doc, "cases-progress-text").textContent = this.progress ? t(this.progress, lang) : "";
-    const box = $(doc, "cases-message");
-    const m = this.message;
-    box.hidden = !m;
-    box.className = `message ${m?.error ? "error" : "info"}`;
-    $(doc, "cases-message-text").textContent = m ? m.text() : "";
-    $(doc, "cases-message-details").hidden = !m?.detail;
-    $(doc, "cases-message-detail").textContent = m?.detail ?? "";
+    showOutcome(doc, "cases", this.progress && t(this.progress, lang), this.message);
   }
 }

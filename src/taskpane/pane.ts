@@ -5,6 +5,7 @@
  */
 import type { TableSummary } from "../baseline";
 import { type CaseServices, CasesSection } from "./cases";
+import { type SimulationServices, SimulationFold } from "./simulation";
 import { LANGUAGE_TAGS, Lang, StringId, t } from "../i18n/strings";
 import type { InsertPhase, InsertReport } from "../workbook/report";
 import { failedReport, type ConvertReport, type ScanReport, type SharingScope } from "../workbook/sharing";
@@ -32,7 +33,7 @@ const AUTO_OPEN_NOTE = {
   failed: "pane.autoopen.failed",
 } as const satisfies Record<string, StringId>;
 
-export interface PaneServices extends CaseServices {
+export interface PaneServices extends CaseServices, SimulationServices {
   /** in Excel or not, and the requirement sets this Excel lacks */
   environment(): PaneEnvironment;
   /** builds the plan for `tables` (all when undefined) in `lang` and applies it */
@@ -100,19 +101,22 @@ export class Pane {
       scope: "sheet",
       autoOpen: services.getAutoOpen(),
     };
-    this.cases = new CasesSection(doc, services, {
+    const link = {
       lang: () => this.state.lang,
       available: () => actionsAvailable(this.state.env),
       busy: () => this.state.busy !== undefined,
-      setBusy: (on) => {
+      setBusy: (on: boolean) => {
         this.state.busy = on ? "case" : undefined;
         this.render();
       },
-    });
+    };
+    this.cases = new CasesSection(doc, services, link);
+    this.simulation = new SimulationFold(doc, services, link);
   }
 
-  /** The "Your cases" section (cases.ts). */
+  /** The "Your cases" section (cases.ts), and its simulation fold (simulation.ts). */
   private readonly cases: CasesSection;
+  private readonly simulation: SimulationFold;
 
   /** Builds the checklist, wires the controls and shows the pane. */
   start(): void {
@@ -194,6 +198,7 @@ export class Pane {
 
     this.render();
     this.cases.start();
+    this.simulation.start();
     doc.documentElement.classList.add("ready");
   }
 
@@ -301,6 +306,7 @@ export class Pane {
     const { doc, state } = this;
     const lang = state.lang;
     this.cases?.render();
+    this.simulation?.render();
     const tr = (id: StringId, vars?: Record<string, string | number>) => t(id, lang, vars);
     doc.documentElement.lang = LANGUAGE_TAGS[lang];
     doc.title = tr("pane.doc_title");

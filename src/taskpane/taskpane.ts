@@ -9,6 +9,7 @@ import { resetCaseInputs } from "../workbook/case-reset";
 import { activateSheet, applyPlan } from "../workbook/office";
 import { buildPlan, casePlan } from "../workbook/plan";
 import { convertExposureFormulas, isAutoOpen, scanExposureFormulas, setAutoOpen } from "../workbook/sharing";
+import { runSimulation } from "../workbook/simulation-run";
 import { Pane, PaneServices } from "./pane";
 import { missingSets } from "./requirements";
 import { initialLang } from "./view";
@@ -54,6 +55,7 @@ const services: PaneServices = {
     const spec = nvidiaCase(lang);
     return resetCaseInputs(caseSheetKey(spec), caseInputs(), caseSeedCells(spec, drivers));
   },
+  simulate: (request) => runSimulation(request),
   scan: scanExposureFormulas,
   convert: convertExposureFormulas,
   getAutoOpen: isAutoOpen,

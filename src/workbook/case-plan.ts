@@ -22,14 +22,19 @@ import {
   seedValue,
 } from "../baseline";
 import {
+  type Bounds,
   type CaseDrivers,
+  DISTRIBUTION_KINDS,
   DRIVERS,
+  type DistributionKind,
   type DriverId,
   type DriverKind,
   MULTIPLE_CHOICES,
+  type NumericDriverId,
   OUTPUTS,
   type OutputId,
   type OutputValue,
+  type RiskOutputId,
   SCENARIO_DRIVERS,
   type ScenarioDriverId,
   type ScenarioOverrides,
@@ -41,10 +46,11 @@ import {
   outputFormula,
   usedDrivers,
   usedFormula,
-} from "../model/case";
+} from "../model";
 import { isExposureError } from "../model";
 import { StringId, t } from "../i18n/strings";
 import { absoluteCell, cleanSheetName, columnLetters } from "./address";
+import { tornadoLayout, tornadoSection } from "./case-tornado";
 import type { CellBlock, NamedCell, PlanCell, SheetPlan, ValidationPlan } from "./types";
 
 /** A case to write: whose, in which currency, and whether the article seeds it. */
@@ -119,11 +125,13 @@ const outputRow = (id: OutputId) => OUTPUT_ROW + OUTPUTS.findIndex((o) => o.id =
 const LAST_OUTPUT = OUTPUT_ROW + OUTPUTS.length - 1;
 const DESCRIPTION_HEADER = LAST_OUTPUT + 2;
 const CHART_DATA = DESCRIPTION_HEADER + CASE_SCENARIOS.length + 2;
+const TORNADO = CHART_DATA + CASE_SCENARIOS.length + 2;
 
-/** Columns: the driver label, then value, unit, low, high; the scenarios' columns are B onwards. */
+/** Columns: the driver label, then value, unit, low, high, distribution; the scenarios' columns are B onwards. */
 const VALUE = "B";
 const LOW = "D";
 const HIGH = "E";
+const DISTRIBUTION = "F";
 const SOURCE = "H";
 const MEANING = "I";
 const scenarioColumn = (i: number) => columnLetters(2 + i);
@@ -140,20 +148,29 @@ export const CASE_CELLS = {
   driver: (id: DriverId): string => at(VALUE, driverRow(id)),
   low: (id: DriverId): string => at(LOW, driverRow(id)),
   high: (id: DriverId): string => at(HIGH, driverRow(id)),
+  distribution: (id: DriverId): string => at(DISTRIBUTION, driverRow(id)),
+  /** the Base scenario's overrides, in SCENARIO_DRIVERS order */
+  baseOverrides: (): string => `B${OVERRIDE_ROW}:B${USED_ROW - 1}`,
   probability: (scenario: number): string => at(scenarioColumn(scenario), PROBABILITY_ROW),
   probabilityCheck: (): string => at(WEIGHTED, PROBABILITY_ROW),
   override: (id: ScenarioDriverId, scenario: number): string => at(scenarioColumn(scenario), overrideRow(id)),
   output: (id: OutputId, scenario: number | "weighted"): string =>
     at(scenario === "weighted" ? WEIGHTED : scenarioColumn(scenario), outputRow(id)),
+  /** the tornado's rows and cells (see case-tornado.ts) */
+  tornado: tornadoLayout(TORNADO),
 };
 
-/** The cells of a case the user owns: driver values, lows and highs, scenario probabilities and overrides. */
+/**
+ * The cells of a case the user owns: driver values, lows, highs and distributions, scenario
+ * probabilities and overrides, the output the tornado measures.
+ */
 export function caseInputs(): string[] {
   const lastScenario = scenarioColumn(CASE_SCENARIOS.length - 1);
   return [
     `${VALUE}${FIRST_DRIVER}:${VALUE}${LAST_DRIVER}`,
-    `${LOW}${FIRST_DRIVER}:${HIGH}${LAST_DRIVER}`,
+    `${LOW}${FIRST_DRIVER}:${DISTRIBUTION}${LAST_DRIVER}`,
     `B${PROBABILITY_ROW}:${lastScenario}${USED_ROW - 1}`,
+    CASE_CELLS.tornado.picker,
   ];
 }
 
@@ -334,6 +351,12 @@ export interface CaseValues {
   /** per scenario, in CASE_SCENARIOS order */
   readonly overrides?: readonly ScenarioOverrides[];
   readonly probabilities?: readonly (number | undefined)[];
+  /** typed lows and highs (columns D and E), and how each driver varies in a simulation (F) */
+  readonly lows?: Bounds;
+  readonly highs?: Bounds;
+  readonly distributions?: Partial<Record<NumericDriverId, DistributionKind>>;
+  /** the output the tornado measures (revenue at risk when not given) */
+  readonly tornadoOutput?: RiskOutputId;
 }
 
 /** The case's sheet and its workbook names. */
@@ -367,7 +390,7 @@ export function caseSheet(
           t("sheet.col.unit", lang),
           t("case.col.low", lang),
           t("case.col.high", lang),
-          null,
+          t("case.col.distribution", lang),
           null,
           t("case.col.source", lang),
           t("case.col.meaning", lang),
@@ -377,17 +400,18 @@ export function caseSheet(
     },
   );
 
-  // drivers: label | value | unit | low | high | · | · | source | meaning
+  // drivers: label | value | unit | low | high | distribution | · | source | meaning
   const driverCells: PlanCell[][] = DRIVERS.map((d) => {
+    const numeric = d.id === "multiple_type" ? undefined : d.id;
     const v =
-      d.id === "multiple_type" ? drivers.multiple_type && MULTIPLE_CHOICES[drivers.multiple_type] : drivers[d.id];
+      numeric === undefined ? drivers.multiple_type && MULTIPLE_CHOICES[drivers.multiple_type] : drivers[numeric];
     return [
       t(DRIVER_LABEL[d.id], lang),
       v ?? null,
       unitOf(d.kind, tx),
-      null,
-      null,
-      null,
+      (numeric && values.lows?.[numeric]) ?? null,
+      (numeric && values.highs?.[numeric]) ?? null,
+      (numeric && values.distributions?.[numeric]) ?? null,
       null,
       sourceText(seeds[d.id], tx.currency, lang),
       t(DRIVER_MEANING[d.id], lang),
@@ -402,6 +426,14 @@ export function caseSheet(
   for (const d of DRIVERS) {
     const row = driverRow(d.id);
     validations.push(ruleFor(d.id, `${VALUE}${row}`, lang), ruleFor(d.id, `${LOW}${row}:${HIGH}${row}`, lang));
+    if (d.kind !== "choice") {
+      validations.push({
+        range: at(DISTRIBUTION, row),
+        rule: { kind: "list", values: DISTRIBUTION_KINDS },
+        title: t("case.col.distribution", lang),
+        message: t("case.valid.distribution", lang),
+      });
+    }
   }
 
   // scenarios: probabilities and overrides (inputs), values used, outputs (formulas)
@@ -420,6 +452,7 @@ export function caseSheet(
   const probCheck = probabilityCheck(probRefs, tx);
   blocks.push({
     address: at("A", PROBABILITY_ROW),
+    wrap: true, // a "Fill in" stays in its cell, the row grows
     cells: [
       [
         t("case.row.probability", lang),
@@ -451,6 +484,7 @@ export function caseSheet(
   const used = CASE_SCENARIOS.map((_, i) => usedDrivers(drivers, overrides[i]));
   blocks.push({
     address: at("A", USED_ROW),
+    wrap: true, // a "Fill in" stays in its cell, the row grows
     cells: SCENARIO_DRIVERS.map((id): PlanCell[] => [
       t("case.row.used", lang, { driver: t(DRIVER_LABEL[id], lang) }),
       ...CASE_SCENARIOS.map((_, i) => ({
@@ -471,6 +505,7 @@ export function caseSheet(
   const fillIn = (d: DriverId) => quoted(tx.fillIn(d));
   blocks.push({
     address: at("A", OUTPUT_ROW),
+    wrap: true, // a "Fill in" stays in its cell, the row grows
     cells: OUTPUTS.map((o): PlanCell[] => {
       const row: PlanCell[] = [t(OUTPUT_LABEL[o.id], lang)];
       CASE_SCENARIOS.forEach((_, i) => {
@@ -554,6 +589,33 @@ export function caseSheet(
     },
   );
 
+  // the tornado: each driver at its low and high, around the Base scenario (case-tornado.ts)
+  const tornado = tornadoSection({
+    top: TORNADO,
+    lang,
+    usedRef: (id) =>
+      (SCENARIO_DRIVERS as readonly string[]).includes(id)
+        ? abs("B", usedRow(id as ScenarioDriverId))
+        : abs(VALUE, driverRow(id)),
+    lowRef: (id) => abs(LOW, driverRow(id)),
+    highRef: (id) => abs(HIGH, driverRow(id)),
+    multipleTypeRef: abs(VALUE, driverRow("multiple_type")),
+    baseOutput: (id) => CASE_CELLS.output(id, 0),
+    driverLabel: (id) => t(DRIVER_LABEL[id], lang),
+    outputLabel: (id) => t(OUTPUT_LABEL[id], lang),
+    text: quoted,
+    fillIn,
+    show: (v) => shown(v, tx),
+    driverFormat: (id) => FORMAT[driverSpec(id).kind],
+    used: used[0],
+    type: drivers.multiple_type ?? "pe",
+    lows: values.lows ?? {},
+    highs: values.highs ?? {},
+    pick: values.tornadoOutput ?? "revenue_at_risk",
+  });
+  blocks.push(...tornado.blocks);
+  validations.push(tornado.validation);
+
   const key = caseSheetKey(spec);
   const sheet: SheetPlan = {
     key,
@@ -563,14 +625,15 @@ export function caseSheet(
     name: cleanSheetName(t("case.sheet_name", lang, { company })),
     tabColor: "#0000FF",
     blocks,
-    // every column wraps: a "Fill in" a formula shows, a long source or meaning, stays in its cell
-    // and its row grows to fit (src/workbook/layout.ts sizes the rows from the stored results)
+    // labels, sources and meanings wrap in their columns, the scenarios' blocks in their cells:
+    // rows grow to fit (src/workbook/layout.ts sizes them from the texts and the stored results)
     columns: [
       { column: "A", width: 40, wrap: true },
-      ...CASE_SCENARIOS.map((_, i) => ({ column: scenarioColumn(i), width: 15, wrap: true })),
-      { column: WEIGHTED, width: 17, wrap: true },
+      ...CASE_SCENARIOS.map((_, i) => ({ column: scenarioColumn(i), width: 15 })),
+      { column: WEIGHTED, width: 17 },
       { column: SOURCE, width: 44, wrap: true },
       { column: MEANING, width: 70, wrap: true },
+      ...tornado.columns,
     ],
     tables: [],
     charts: [
@@ -583,6 +646,7 @@ export function caseSheet(
         from: at(SOURCE, SCENARIO_HEADER),
         to: at(SOURCE, SCENARIO_HEADER + CASE_CHART_ROWS - 1),
       },
+      tornado.chart,
     ],
     freezeRows: 0,
   };

@@ -1,13 +1,12 @@
 /**
  * "Reset to article" for a case: writes the article's value back into some of the case's driver
- * cells, and nothing else. The case sheet is found the way an insert finds the add-in's sheets (the
- * document's index, and the mark with the case's plan key on the sheet); only cells that are inputs
+ * cells, and nothing else. The case sheet is found the way an insert finds the add-in's sheets
+ * (case-locate.ts: the document's index, and the mark with the case's plan key); only cells that are inputs
  * of the case are written. Two syncs: read the sheet and the cells' current values, then write. The
  * report says what each cell held and holds now, or in plain words why nothing was changed.
  */
 import { parseBox } from "./address";
-import { errorCode } from "./office";
-import { MARK_KEY, parseMark } from "./marks";
+import { caseRunFailure, locateCase } from "./case-locate";
 import { serialized } from "./serial";
 import { SheetIndexStore, officeSettingsIndex } from "./sheet-index";
 import { countingSync } from "./sync";
@@ -79,43 +78,17 @@ async function resetNow(
   try {
     return await Excel.run(async (context) => {
       const sync = countingSync(context, () => syncs++);
-      const wb = context.workbook;
-      wb.worksheets.load("items/id");
-      await sync();
-      const present = wb.worksheets.items.filter((s) => listed.some((e) => e.id === s.id));
-      const reads = present.map((sheet) => {
-        sheet.load("name");
-        sheet.protection.load("protected");
-        const mark = sheet.customProperties.getItemOrNullObject(MARK_KEY);
-        mark.load("value");
-        return { sheet, mark };
-      });
-      const values =
-        present.length === 0
-          ? []
-          : cells.map((c) => {
-              const range = reads[0].sheet.getRange(c.address);
-              range.load("values");
-              return range;
-            });
-      await sync();
-      // the case is the listed sheet that carries the mark with the case's key
-      const at = reads.findIndex((r) => !r.mark.isNullObject && parseMark(r.mark.value)?.k === sheetKey);
-      if (at < 0) return failed("no_case", sheetKey);
-      const { sheet } = reads[at];
-      if (sheet.protection.protected) return failed("sheet_protected", sheet.name, sheet.name);
-      const was =
-        at === 0
-          ? values.map((r) => r.values[0][0])
-          : await (async () => {
-              const again = cells.map((c) => {
-                const range = sheet.getRange(c.address);
-                range.load("values");
-                return range;
-              });
-              await sync();
-              return again.map((r) => r.values[0][0]);
-            })();
+      const found = await locateCase(context, sheetKey, listed, sync, (sheet) =>
+        cells.map((c) => {
+          const range = sheet.getRange(c.address);
+          range.load("values");
+          return range;
+        }),
+      );
+      if (!found) return failed("no_case", sheetKey);
+      const { sheet } = found;
+      if (found.protected) return failed("sheet_protected", found.name, found.name);
+      const was = found.loaded.map((r) => r.values[0][0]);
       for (const c of cells) sheet.getRange(c.address).values = [[c.value]];
       await sync();
       return {
@@ -126,9 +99,7 @@ async function resetNow(
       };
     });
   } catch (e) {
-    const code = errorCode(e);
-    if (code === "InvalidOperationInCellEditMode") return failed("cell_edit_mode", code);
-    if (code === "ApiNotFound") return failed("not_supported", code);
-    return failed("failed", e instanceof Error ? e.message : String(e));
+    const f = caseRunFailure(e);
+    return failed(f.kind, f.detail);
   }
 }

@@ -20,7 +20,7 @@ export const pointsToPixels = (pt: number): number => (pt * 4) / 3;
 
 /** The width of each column of a sheet in points, by column number. */
 export function columnWidths(sheet: Pick<SheetPlan, "columns">): (col: number) => number {
-  const widths = new Map(sheet.columns.map((c) => [columnNumber(c.column), widthToPoints(c.width)]));
+  const widths = new Map(sheet.columns.map((c) => [columnNumber(c.column), c.hidden ? 0 : widthToPoints(c.width)]));
   const fallback = widthToPoints(DEFAULT_COLUMN_WIDTH);
   return (col) => widths.get(col) ?? fallback;
 }
@@ -125,7 +125,7 @@ export function rowHeights(sheet: Pick<SheetPlan, "blocks" | "columns">): RowHei
     block.cells.forEach((row, i) =>
       row.forEach((cell, j) => {
         const col = box.left + j;
-        const wraps = !!block.span || !!style.wrap || wrapColumns.has(col);
+        const wraps = !!block.span || !!style.wrap || !!block.wrap || wrapColumns.has(col);
         // merged columns add their widths and the padding between them (5 px, about 0.7 digit)
         let across = 0;
         for (let c = col; c <= (block.span ? box.right : col); c++) across += digits(c) + (c > col ? 0.7 : 0);

@@ -18,7 +18,7 @@ export function queueStyle(range: Excel.Range, block: CellBlock, fontName: strin
   if (s.italic !== undefined) font.italic = s.italic;
   if (s.color !== undefined) font.color = s.color;
   if (s.fill !== undefined) range.format.fill.color = s.fill;
-  if (s.wrap !== undefined || block.span) range.format.wrapText = !!(s.wrap || block.span);
+  if (s.wrap !== undefined || block.span || block.wrap) range.format.wrapText = !!(s.wrap || block.span || block.wrap);
   range.format.verticalAlignment = "Top";
 }
 

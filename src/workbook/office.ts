@@ -251,8 +251,11 @@ function queueWrites(context: Excel.RequestContext, decision: Decision, handles:
     const { sheet } = sheets.get(task)!;
     const p = task.plan;
     sheet.tabColor = p.tabColor ?? "";
-    for (const col of p.columns)
-      sheet.getRange(`${col.column}:${col.column}`).format.columnWidth = widthToPoints(col.width);
+    for (const col of p.columns) {
+      const range = sheet.getRange(`${col.column}:${col.column}`);
+      range.format.columnWidth = widthToPoints(col.width);
+      if (col.hidden) range.columnHidden = true;
+    }
     const font = p.font ?? DEFAULT_FONT;
     p.blocks.forEach((block, i) => queueStyle(queueBlock(sheet, task.arrays[i]), block, font));
     queueLayout(sheet, p);

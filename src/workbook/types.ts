@@ -39,6 +39,8 @@ export interface CellBlock {
    * wrapped (a title or a note as wide as the table below it)
    */
   readonly span?: number;
+  /** its texts wrap within their cells (the rows grow), whatever its style and its columns */
+  readonly wrap?: boolean;
 }
 
 export interface TablePlan {
@@ -77,6 +79,8 @@ export interface ColumnWidth {
   readonly width: number;
   /** long texts wrap within the column (the row grows) instead of being cut off */
   readonly wrap?: boolean;
+  /** working columns a reader need not see: hidden (unhide to audit), so they neither show nor print */
+  readonly hidden?: boolean;
 }
 
 /**

@@ -122,7 +122,7 @@ function writeBlock(
 ): void {
   const origin = parseCell(block.address);
   const style = styleOf(block.style, sheet.font ?? DEFAULT_FONT);
-  const wrapStyle = !!(block.style && STYLES[block.style].wrap);
+  const wrapStyle = !!(block.style && STYLES[block.style].wrap) || !!block.wrap;
   const wrapColumns = new Set(sheet.columns.filter((c) => c.wrap).map((c) => columnNumber(c.column)));
   const width = block.cells[0]?.length ?? 0;
   block.cells.forEach((row, r) => {
@@ -209,7 +209,11 @@ function writeSheet(
         ? [{ state: "frozen", xSplit: 0, ySplit: sheet.freezeRows, topLeftCell: `A${sheet.freezeRows + 1}` }]
         : [{}],
   });
-  for (const { column, width } of sheet.columns) ws.getColumn(columnNumber(column)).width = width;
+  for (const { column, width, hidden } of sheet.columns) {
+    const col = ws.getColumn(columnNumber(column));
+    col.width = width;
+    if (hidden) col.hidden = true;
+  }
   for (const block of sheet.blocks) writeBlock(ws, sheet, block, nameOf);
   for (const { row, height } of sheet.rowHeights ?? []) ws.getRow(row).height = height;
   for (const table of sheet.tables) addTable(ws, name, table);

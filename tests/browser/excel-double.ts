@@ -158,6 +158,8 @@ export class FakeSheet {
   /** comments someone wrote on the sheet */
   comments = 0;
   readonly columnWidths = new Map<string, number>();
+  /** columns hidden (range.columnHidden), by letter */
+  readonly hiddenColumns = new Set<string>();
   /** rows of a set height (points) */
   readonly rowHeights = new Map<number, number>();
   /** merged areas, each row merged across ("A2:H2") */
@@ -863,6 +865,7 @@ class WorksheetProxy extends Proxy<FakeSheet> {
       for (const [k, c] of src.cells) copy.cells.set(k, { ...c });
       for (const [k, v] of src.props) copy.props.set(k, { ...v });
       for (const [k, v] of src.columnWidths) copy.columnWidths.set(k, v);
+      for (const k of src.hiddenColumns) copy.hiddenColumns.add(k);
       for (const [k, v] of src.validations) copy.validations.set(k, { ...v });
       copy.tables = src.tables.map((t) => {
         let i = 2;
@@ -963,6 +966,14 @@ class RangeProxy extends Proxy<RangeTarget> {
       set: (v: number) =>
         this.set(`columnWidth ${v}`, (t) => {
           for (let c = t.box.left; c <= t.box.right; c++) t.sheet.columnWidths.set(colLetters(c), v);
+        }),
+    });
+    Object.defineProperty(this, "columnHidden", {
+      set: (v: boolean) =>
+        this.set(`columnHidden ${v}`, (t) => {
+          for (let c = t.box.left; c <= t.box.right; c++)
+            if (v) t.sheet.hiddenColumns.add(colLetters(c));
+            else t.sheet.hiddenColumns.delete(colLetters(c));
         }),
     });
     Object.defineProperty(this.format, "verticalAlignment", {

@@ -16,6 +16,9 @@ import * as path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import * as ts from "typescript";
 import { TABLE_SUMMARIES } from "../../src/baseline";
+import { nvidiaDrivers } from "../../src/baseline";
+import { simulate } from "../../src/model/simulation";
+import { CASE_CELLS } from "../../src/workbook/case-plan";
 import { buildPlan } from "../../src/workbook/plan";
 import type { OfficeDoubleConfig } from "./office-double";
 
@@ -504,6 +507,67 @@ describe("the taskpane in a browser", () => {
       "Reset on “NVIDIA case”: Exposed revenue (China), a year 20 → 17.1.",
     );
     expect((await snapshot()).sheets.find((s) => s.name === "NVIDIA case")!.cells.B6).toBe(17.1);
+    await page.close();
+  });
+
+  it("runs a simulation of the NVIDIA case from its fold: checks what was typed, says what to fill in, writes its sheet as values", async () => {
+    const { page, errors, snapshot } = await open();
+    await page.getByRole("button", { name: "Insert all" }).click();
+    await page.locator("#results").waitFor({ state: "visible" });
+    await page.getByText("Run a simulation").click();
+    await page.getByLabel("Output").selectOption("net_income_at_risk");
+    const message = () => page.locator("#sim-message-text").textContent();
+    const run = async (expected: RegExp) => {
+      await page.getByRole("button", { name: "Run simulation" }).click();
+      await page.waitForFunction(
+        (re) => new RegExp(re).test(document.getElementById("sim-message-text")!.textContent ?? ""),
+        expected.source,
+      );
+    };
+    // the article gives no tax rate, margin or probability: the pane says which to fill in
+    await run(/needs/);
+    expect(await message()).toBe(
+      "The output needs Tax rate: fill it in on “NVIDIA case”, then run again. Nothing was changed.",
+    );
+    // the analyst fills them in on the case sheet (this test's assumptions, not the article's)
+    const typed = { ban_probability: 0.5, substitution_share: 0.2, gross_margin: 0.75, tax_rate: 0.15 } as const;
+    await page.evaluate(
+      (cells) => {
+        const w = (
+          globalThis as unknown as {
+            __excel: { sheet(n: string): unknown; seed(s: unknown, a: string, v: unknown): void };
+          }
+        ).__excel;
+        for (const [a1, v] of cells) w.seed(w.sheet("NVIDIA case"), a1, v);
+      },
+      Object.entries(typed).map(([id, v]) => [CASE_CELLS.driver(id as keyof typeof typed), v] as const),
+    );
+    await page.getByLabel("Trials (2 to 1,000,000)").fill("1.5");
+    await page.getByRole("button", { name: "Run simulation" }).click();
+    expect(await message()).toBe("Type a whole number of trials from 2 to 1,000,000.");
+    expect(await page.locator("#sim-trials").getAttribute("aria-invalid")).toBe("true");
+    await page.getByLabel("Trials (2 to 1,000,000)").fill("5,000");
+    await page.getByLabel("Seed (same seed, same result)").fill("7");
+    await run(/^“NVIDIA simulation”: mean/);
+    const sim = (await snapshot()).sheets.find((x) => x.name === "NVIDIA simulation")!;
+    // the bundle in Chromium gives the numbers the source gives in node, for the same seed
+    const expected = simulate({
+      output: "net_income_at_risk",
+      drivers: { ...nvidiaDrivers(), ...typed },
+      trials: 5000,
+      seed: 7,
+    });
+    if (!("mean" in expected)) throw new Error("no summary");
+    expect([sim.cells.B8, sim.cells.B9, sim.cells.B15, sim.cells.B17, sim.cells.B19]).toEqual([
+      7,
+      5000,
+      expected.mean,
+      expected.p5,
+      expected.p95,
+    ]);
+    expect(Object.values(sim.cells).filter((v) => typeof v === "string" && v.startsWith("="))).toEqual([]);
+    expect(sim.charts).toHaveLength(1);
+    expect(errors).toEqual([]);
     await page.close();
   });
 

@@ -6,6 +6,9 @@
  *   =EXPOSURE.ID("id", "unit") is "USD bn"      a text, compared exactly
  *   =EXPOSURE.ID("id") spills a table headed a, b, c    the header row of a spilled table
  *
+ * An argument is a number, a text, or an array constant as Excel writes one: {17.1;131.54} a column,
+ * {1,2} a row.
+ *
  * This test evaluates every one through the built bundle, and checks that README's table of
  * functions carries the same examples (README is checked against the metadata, not generated).
  */
@@ -22,22 +25,27 @@ interface Example {
   readonly id: string;
   /** the formula as written, "=EXPOSURE.ID(…)" */
   readonly formula: string;
-  readonly args: readonly (number | string)[];
+  readonly args: readonly Arg[];
   /** a number or a text the cell shows, or the header of a spilled table */
   readonly answer: { number: number; decimals: number; written: string } | { text: string } | { header: string[] };
 }
 
 const EXAMPLE =
   /=EXPOSURE\.([A-Z_]+)\(([^)]*)\) (?:is (-?\d+(?:\.\d+)?|"[^"]*")|spills a table headed ([a-z_]+(?:, [a-z_]+)*))/g;
-const ARG = /\s*(?:"([^"]*)"|(-?\d+(?:\.\d+)?))\s*(?:,|$)/y;
+const ARG = /\s*(?:"([^"]*)"|(-?\d+(?:\.\d+)?)|\{([^}]*)\})\s*(?:,|$)/y;
 
-function parseArgs(text: string): (number | string)[] {
-  const out: (number | string)[] = [];
+/** An argument: a number, a text, or an array constant (rows of cells, as Excel passes a range). */
+type Arg = number | string | (number | string)[][];
+const scalar = (t: string): number | string => (t.startsWith('"') ? t.slice(1, -1) : Number(t));
+
+function parseArgs(text: string): Arg[] {
+  const out: Arg[] = [];
   ARG.lastIndex = 0;
   while (ARG.lastIndex < text.length) {
     const m = ARG.exec(text);
     if (!m) throw new Error(`cannot read the arguments "${text}"`);
-    out.push(m[1] !== undefined ? m[1] : Number(m[2]));
+    if (m[3] !== undefined) out.push(m[3].split(";").map((row) => row.split(",").map((c) => scalar(c.trim()))));
+    else out.push(m[1] !== undefined ? m[1] : Number(m[2]));
   }
   return out;
 }
@@ -80,7 +88,10 @@ describe("every function's examples", () => {
     const results = examples().map((e) => {
       const meta = b.metadata.functions.find((f) => f.id === e.id)!;
       // as Excel passes them: every parameter a matrix, an omitted optional one null
-      const args = meta.parameters.map((_, i) => (i < e.args.length ? [[e.args[i]]] : null));
+      const args = meta.parameters.map((_, i) => {
+        const a = e.args[i];
+        return i >= e.args.length ? null : Array.isArray(a) ? a : [[a]];
+      });
       const out = b.call(e.id, ...args) as unknown[][];
       const got = out[0][0];
       let ok: boolean;

@@ -32,6 +32,8 @@ const EXPECTED_IDS = [
   "EPS_AT_RISK",
   "MARKET_VALUE_AT_RISK",
   "SCENARIO_TABLE",
+  "SENSITIVITY",
+  "SIMULATE_RISK",
 ];
 
 describe("functions.json and the bundle agree", () => {
@@ -70,6 +72,9 @@ describe("functions.json and the bundle agree", () => {
           "inventory_write_down",
           "multiple_type",
         ].map((p) => `SCENARIO_TABLE.${p}`),
+        "SENSITIVITY.lows",
+        "SENSITIVITY.highs",
+        ...["lows", "highs", "distributions", "threshold"].map((p) => `SIMULATE_RISK.${p}`),
       ].sort(),
     );
   });

@@ -3,7 +3,7 @@
  * the article, in both languages), the same case with the drivers the article does not give filled
  * in, and a blank case for another company; LibreOffice Calc recalculates them headless. Every
  * formula must compute what the model computes (the results the plan stores), no cell may be an
- * error, and changing one driver in the file must change exactly the outputs that depend on it.
+ * error, and changing one driver in the file must change exactly the scenario outputs that depend on it.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -172,7 +172,10 @@ const soffice = findSoffice();
   it("changes exactly the outputs that depend on the driver changed in the file", () => {
     const before = cells.get("filled")!;
     const after = cells.get("margin")!;
+    // the scenario block; the tornado below it has its own test (tornado.test.ts)
+    const aboveTornado = (address: string) => Number(/\d+$/.exec(address)![0]) < CASE_CELLS.tornado.top;
     const changed = [...after]
+      .filter(([address]) => aboveTornado(address))
       .filter(([address, c]) => !same(c.value, (before.get(address)?.value ?? undefined) as never))
       .map(([address]) => address)
       .sort();

@@ -34,6 +34,8 @@ describe("a case through inserts and resets", () => {
     expect(cell("market_value")).toBeCloseTo(2470, 9);
     expect(cell("gross_margin")).toBe(""); // the article gives none
     expect(wb.names.find((n) => n.name === "case_nvidia_exposed_revenue")!.formula).toBe("='NVIDIA case'!$B$6");
+    // the tornado's working columns are hidden (they neither show nor print), the reader's are not
+    expect([...sheet.hiddenColumns].sort()).toEqual("KLMNOPQRSTUV".split(""));
 
     // the analyst changes two of the article's drivers and fills one it does not give
     wb.seed(sheet, CASE_CELLS.driver("exposed_revenue"), 20);

@@ -545,6 +545,17 @@ describe.each(["en", "zh"] as const)("the full baseline plan (%s)", (lang) => {
     });
   });
 
+  it("hides the columns the plan hides (the tornado's working, K–V of the case) and no other", () => {
+    for (const s of plan.sheets) {
+      const ws = wb.getWorksheet(names.get(s.key)!)!;
+      const hidden: string[] = [];
+      for (let c = 1; c <= ws.columnCount; c++) if (ws.getColumn(c).hidden) hidden.push(ws.getColumn(c).letter);
+      expect([s.key, hidden]).toEqual([s.key, s.columns.filter((c) => c.hidden).map((c) => c.column)]);
+    }
+    const sheet = plan.sheets.find((s) => s.key === "case_nvidia")!;
+    expect(sheet.columns.filter((c) => c.hidden).map((c) => c.column)).toEqual("KLMNOPQRSTUV".split(""));
+  });
+
   it("freezes the rows and colours the tabs the plan asks for", () => {
     for (const s of plan.sheets) {
       const ws = wb.getWorksheet(names.get(s.key)!)!;
