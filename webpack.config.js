@@ -59,6 +59,9 @@ module.exports = async (env, options) => {
       publicPath: "",
       clean: true,
     },
+    // one chunk loaded on demand: simulation.js, the simulation with mathjs (src/model/simulation-load.ts),
+    // whole rather than split into a vendors chunk, so it is one fetch
+    optimization: { splitChunks: { cacheGroups: { default: false, defaultVendors: false } } },
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [

@@ -39,6 +39,27 @@ export const median = (xs: readonly number[]): number => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
+/**
+ * The same as {@link compare} for work that answers a promise (SIMULATE_RISK): each call awaited,
+ * one call per round per variant after a warm-up call (fit for work of tens of milliseconds or more).
+ */
+export async function compareAsync(
+  variants: readonly { readonly name: string; readonly run: () => unknown }[],
+  { rounds }: Pick<Options, "rounds">,
+): Promise<Timing[]> {
+  for (const v of variants) sink = await v.run();
+  const per: number[][] = variants.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < variants.length; k++) {
+      const i = (k + r) % variants.length;
+      const t0 = now();
+      sink = await variants[i].run();
+      per[i].push(now() - t0);
+    }
+  }
+  return variants.map((v, i) => ({ name: v.name, ns: median(per[i]), rounds: per[i] }));
+}
+
 /** Times every variant; the order within a round rotates so none always runs first. */
 export function compare(variants: readonly Variant[], { rounds, batchMs }: Options): Timing[] {
   const iterations = variants.map((v) => {

@@ -293,7 +293,7 @@ const main = async () => {
     counts.map((c) => [c.label, c.syncs, c.operations, x(c.syncs / first.syncs)]),
   );
 
-  for (const line of simulationSection(ours, quick)) out(line);
+  for (const line of await simulationSection(ours, quick)) out(line);
 
   if (!opts["no-write"] && !quick) {
     writeFileSync(join(ROOT, "BENCHMARKS.md"), md.join("\n").replace(/\n+$/, "\n"));

@@ -27,7 +27,8 @@ import {
   tornado,
   usedDrivers,
 } from "../model";
-import { simulate } from "../model/simulation";
+import type { SimulationInput } from "../model/simulation";
+import { loadSimulation } from "../model/simulation-load";
 import { cellsOf, driverOf, multipleTypeOf } from "./case-functions";
 import { answer } from "./errors";
 import { toNumber } from "./grid";
@@ -179,7 +180,7 @@ export function sensitivity(
  * @param [threshold] The loss to measure the probability above. Default: the output at the drivers' values.
  * @returns A two-column table: statistic, value.
  */
-export function simulateRisk(
+export async function simulateRisk(
   output: unknown[][],
   values: unknown[][],
   trials: unknown[][],
@@ -188,8 +189,10 @@ export function simulateRisk(
   highs?: unknown[][],
   distributions?: unknown[][],
   threshold?: unknown[][],
-): unknown[][] {
-  return answer("SIMULATE_RISK", () => {
+): Promise<unknown[][]> {
+  // the arguments are checked first: a mistake answers at once, before the simulation is fetched
+  let input: SimulationInput | undefined;
+  const checked = answer("SIMULATE_RISK", () => {
     const out = outputOf(output);
     if (out instanceof ExposureError) return out;
     const drivers = driversOf(values);
@@ -213,7 +216,7 @@ export function simulateRisk(
     if (high instanceof ExposureError) return high;
     const kinds = distributionsOf(distributions);
     if (kinds instanceof ExposureError) return kinds;
-    const s = simulate({
+    input = {
       output: out,
       drivers,
       lows: low,
@@ -222,7 +225,23 @@ export function simulateRisk(
       trials: numbers.trials!,
       seed: numbers.seed!,
       threshold: numbers.threshold,
-    });
+    };
+    return [];
+  });
+  if (!input) return checked;
+  let simulation: Awaited<ReturnType<typeof loadSimulation>>;
+  try {
+    simulation = await loadSimulation();
+  } catch (e) {
+    const why = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, " "); // one line, as Excel shows it
+    return answer(
+      "SIMULATE_RISK",
+      () => new ExposureError("#N/A", `the simulation could not be loaded (${why}): recalculate to try again`),
+    );
+  }
+  const run = input;
+  return answer("SIMULATE_RISK", () => {
+    const s = simulation.simulate(run);
     if (s instanceof ExposureError) return s;
     if ("missing" in s) return new ExposureError("#VALUE!", `needs ${s.missing}: the output reads it and it is empty`);
     return [

@@ -497,6 +497,10 @@ export const STRINGS = {
     en: "A low, high or distribution on “{sheet}” cannot be simulated (see Details): check its columns D–F. Nothing was changed.",
     zh: "“{sheet}”中的低值、高值或分布无法用于模拟（见详细信息）：请检查 D–F 列。未作任何更改。",
   },
+  "pane.sim.error.load": {
+    en: "The simulation could not be loaded (is the add-in's server reachable?). Nothing was changed; try again in a moment.",
+    zh: "无法加载模拟功能（加载项的服务器是否可以访问？）。未作任何更改，请稍后重试。",
+  },
   "pane.sim.error.read": {
     en: "Excel could not read the case. Nothing was changed; try again in a moment.",
     zh: "Excel 无法读取该案例。未作任何更改，请稍后重试。",

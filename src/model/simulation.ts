@@ -41,10 +41,9 @@ import {
   rangeOf,
 } from "./risk";
 
-/** The most trials one simulation runs (about 2.5 s for six drivers on a busy two-core machine); more answers #NUM!. */
-export const MAX_TRIALS = 1_000_000;
-/** The fewest: a standard deviation needs two. */
-export const MIN_TRIALS = 2;
+import { MAX_TRIALS, MIN_TRIALS } from "./simulation-limits";
+
+export { MAX_TRIALS, MIN_TRIALS };
 /** Bars of the histogram. */
 export const HISTOGRAM_BINS = 20;
 /** The percentiles reported. */

@@ -7,7 +7,7 @@
 import { NVIDIA_CASE } from "../baseline";
 import { LANGUAGE_TAGS, Lang, StringId, t } from "../i18n/strings";
 import { RISK_OUTPUTS, type RiskOutputId, isRiskOutput } from "../model";
-import { MAX_TRIALS, MIN_TRIALS } from "../model/simulation";
+import { MAX_TRIALS, MIN_TRIALS } from "../model/simulation-limits";
 import { caseKey, driverLabel } from "../workbook/case-plan";
 import { riskOutputLabel } from "../workbook/case-tornado";
 import type { SimulationErrorKind, SimulationReport, SimulationRequest } from "../workbook/simulation-run";
@@ -24,6 +24,7 @@ const SIM_ERROR = {
   cell_edit_mode: "pane.error.cell_edit_mode",
   no_case: "pane.sim.error.no_case",
   read_failed: "pane.sim.error.read",
+  load_failed: "pane.sim.error.load",
   unreadable: "pane.sim.error.unreadable",
   missing: "pane.sim.error.missing",
   invalid: "pane.sim.error.invalid",

@@ -7,7 +7,8 @@
  */
 import type { Lang } from "../i18n/strings";
 import type { DriverId, ExposureError, RiskOutputId } from "../model";
-import { type SimulationSummary, simulate } from "../model/simulation";
+import type { SimulationSummary } from "../model/simulation";
+import { loadSimulation } from "../model/simulation-load";
 import { caseSheetKey } from "./case-plan";
 import { readCaseInputs } from "./case-read";
 import { applyPlan, type InsertOptions } from "./office";
@@ -34,6 +35,7 @@ export type SimulationErrorKind =
   | "cell_edit_mode"
   | "no_case"
   | "read_failed"
+  | "load_failed" // the simulation's code (simulation.js) could not be fetched
   | "unreadable" // a cell of the case the simulation cannot read
   | "missing" // a driver the output needs is empty
   | "invalid" // a low, high, distribution or run parameter the model refuses
@@ -77,6 +79,12 @@ export async function runSimulation(
     };
   }
   const { inputs } = read;
+  let simulate: Awaited<ReturnType<typeof loadSimulation>>["simulate"];
+  try {
+    ({ simulate } = await loadSimulation());
+  } catch (e) {
+    return { ok: false, caseSheet, error: { kind: "load_failed", detail: e instanceof Error ? e.message : String(e) } };
+  }
   const summary = simulate({
     output: req.output,
     drivers: inputs.drivers,

@@ -69,7 +69,8 @@ describe("SENSITIVITY", () => {
 });
 
 describe("SIMULATE_RISK", () => {
-  const call = (...args: unknown[]) => grid(b.call("SIMULATE_RISK", ...args));
+  // SIMULATE_RISK answers a promise: the simulation is fetched (simulation.js) the first time it runs
+  const call = async (...args: unknown[]) => grid(await b.call("SIMULATE_RISK", ...args));
   const run = (seed: number) =>
     call(
       m("net_income_at_risk"),
@@ -82,8 +83,8 @@ describe("SIMULATE_RISK", () => {
       m(6),
     );
 
-  it("spills the summary, with the same numbers as the model in the source for the same seed", () => {
-    const out = run(42);
+  it("spills the summary, with the same numbers as the model in the source for the same seed", async () => {
+    const out = await run(42);
     expect(out.map((r) => r[0])).toEqual([
       "statistic",
       "base",
@@ -117,21 +118,21 @@ describe("SIMULATE_RISK", () => {
     expect(model.base).toBeCloseTo(6.54075, 12); // 17.1 × 0.6 × 0.75 × 0.85
   });
 
-  it("gives the same numbers for the same seed and others for another; it is not volatile", () => {
-    expect(run(42)).toEqual(run(42));
-    expect(run(43)[2][1]).not.toBe(run(42)[2][1]);
+  it("gives the same numbers for the same seed and others for another; it is not volatile", async () => {
+    expect(await run(42)).toEqual(await run(42));
+    expect((await run(43))[2][1]).not.toBe((await run(42))[2][1]);
     const meta = b.metadata.functions.find((f) => f.id === "SIMULATE_RISK") as { options?: { volatile?: boolean } };
     expect(meta.options?.volatile ?? false).toBe(false);
   });
 
-  it("answers #NUM! above 1,000,000 trials, for a low above its high or a fraction of a seed; #VALUE! for an unknown distribution or an empty driver it needs", () => {
-    const first = (...args: unknown[]) => call(...args)[0][0];
+  it("answers #NUM! above 1,000,000 trials, for a low above its high or a fraction of a seed; #VALUE! for an unknown distribution or an empty driver it needs", async () => {
+    const first = async (...args: unknown[]) => (await call(...args))[0][0];
     const values = column(assumed);
-    expect(code(first(m("revenue_at_risk"), values, m(1_000_001), m(1)))).toBe("#NUM!");
-    expect(code(first(m("revenue_at_risk"), values, m(10), m(1.5)))).toBe("#NUM!");
+    expect(code(await first(m("revenue_at_risk"), values, m(1_000_001), m(1)))).toBe("#NUM!");
+    expect(code(await first(m("revenue_at_risk"), values, m(10), m(1.5)))).toBe("#NUM!");
     expect(
       code(
-        first(
+        await first(
           m("revenue_at_risk"),
           values,
           m(10),
@@ -141,10 +142,44 @@ describe("SIMULATE_RISK", () => {
         ),
       ),
     ).toBe("#NUM!");
-    const bad = first(m("revenue_at_risk"), values, m(10), m(1), null, null, m("lognormal"));
+    const bad = await first(m("revenue_at_risk"), values, m(10), m(1), null, null, m("lognormal"));
     expect([code(bad), message(bad)]).toEqual(["#VALUE!", expect.stringMatching(/triangular, uniform, normal, fixed/)]);
-    const empty = first(m("revenue_at_risk"), column(nvidiaDrivers()), m(10), m(1));
+    const empty = await first(m("revenue_at_risk"), column(nvidiaDrivers()), m(10), m(1));
     expect([code(empty), message(empty)]).toEqual(["#VALUE!", expect.stringMatching(/^needs ban_probability/)]);
-    expect(code(first(m("revenue_at_risk"), values, m("many"), m(1)))).toBe("#VALUE!");
+    expect(code(await first(m("revenue_at_risk"), values, m("many"), m(1)))).toBe("#VALUE!");
+  });
+
+  it("loads the simulation (simulation.js, with mathjs) only when it first runs, and checks the arguments before", async () => {
+    const fresh = loadBundle();
+    expect(fresh.chunksLoaded).toEqual([]); // the other functions load and answer without it
+    expect(
+      grid(fresh.call("SENSITIVITY", m("revenue_at_risk"), [[17.1], [131.54]], null, null)).length,
+    ).toBeGreaterThan(1);
+    expect(fresh.chunksLoaded).toEqual([]);
+    // a mistake in the arguments answers at once, without fetching it
+    expect(code(grid(await fresh.call("SIMULATE_RISK", m("profit"), column(assumed), m(10), m(1)))[0][0])).toBe("#N/A");
+    expect(fresh.chunksLoaded).toEqual([]);
+    await fresh.call("SIMULATE_RISK", m("revenue_at_risk"), column(assumed), m(10), m(1));
+    await fresh.call("SIMULATE_RISK", m("revenue_at_risk"), column(assumed), m(10), m(2));
+    expect(fresh.chunksLoaded).toEqual(["simulation.js"]); // once per runtime
+  });
+
+  it("answers #N/A saying so when the simulation cannot be fetched, and fetches it again on the next calculation", async () => {
+    let offline = true;
+    const flaky = loadBundle(undefined, { chunksFail: () => offline });
+    const args = [m("revenue_at_risk"), column(assumed), m(10), m(1)];
+    const failed = grid(await flaky.call("SIMULATE_RISK", ...args))[0][0];
+    expect([code(failed), message(failed)]).toEqual([
+      "#N/A",
+      expect.stringMatching(
+        /^the simulation could not be loaded \(Loading chunk \d+ failed\. \(error: simulation\.js\)\): recalculate to try again$/,
+      ),
+    ]);
+    offline = false;
+    const out = grid(await flaky.call("SIMULATE_RISK", ...args));
+    expect(out[0]).toEqual(["statistic", "value"]);
+    expect(out[1][0]).toBe("base");
+    expect(out[1][1]).toBeCloseTo(10.26, 12); // 17.1 × (0.5 + (1 − 0.5) × 0.2): banned, plus substituted
+    expect(flaky.chunksLoaded).toEqual(["simulation.js"]);
   });
 });
