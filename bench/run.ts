@@ -31,6 +31,7 @@ const { values: opts } = parseArgs({
     "no-write": { type: "boolean", default: false },
     only: { type: "string" },
     case: { type: "string" },
+    together: { type: "boolean", default: false },
   },
 });
 const quick = opts.quick === true;
@@ -48,6 +49,11 @@ const old = before ? loadBundle(before, { inThisRealm: true }) : undefined;
 if (opts.case !== undefined) {
   // a child of the run below: one function's figures as JSON, nothing else
   process.stdout.write(JSON.stringify(measureCase(CASES[Number(opts.case)])));
+  process.exit(0);
+}
+if (opts.together) {
+  // a child of the run below: every function's figures at 1k rows, all in this one process
+  process.stdout.write(JSON.stringify(measureTogether()));
   process.exit(0);
 }
 
@@ -145,6 +151,31 @@ function measureCase(c: FunctionCase): { n: number; t: Timing[] }[] {
   return got;
 }
 
+/**
+ * Every function at 1k rows in one process, after each has run once: as in Excel, where every
+ * function of the add-in runs in one runtime, and code that all of them share sees all of them.
+ */
+function measureTogether(): Timing[][] {
+  const n = 1_000;
+  const args = CASES.map((c) => c.args(n));
+  for (let round = 0; round < 3; round++) {
+    CASES.forEach((c, i) => {
+      ours.call(c.id, ...args[i]);
+      old?.call(c.id, ...args[i]);
+    });
+  }
+  return CASES.map((c, i) =>
+    compare(
+      [
+        variants(ours, c, args[i], "ours"),
+        ...(old ? [variants(old, c, args[i], "before")] : []),
+        { name: "checked", run: () => c.checked(...args[i]) },
+      ],
+      timing,
+    ),
+  );
+}
+
 // Each function is measured in a fresh process (this script with --case): what the engine learnt
 // from one function's loops at a million cells must not slow or speed the next function's.
 const rows: Row[] = [];
@@ -196,6 +227,32 @@ table(
 );
 
 if (only) process.exit(0);
+
+const together = (() => {
+  const child = spawnSync(
+    join(ROOT, "node_modules", ".bin", "tsx"),
+    [__filename, "--together", ...(before ? ["--before", before] : []), ...(quick ? ["--quick"] : [])],
+    { encoding: "utf8", maxBuffer: 1 << 26 },
+  );
+  if (child.status !== 0) throw new Error(`measuring the functions together failed: ${child.stderr}`);
+  return JSON.parse(child.stdout) as Timing[][];
+})();
+out("The same functions at 1k rows all in one process, each having run before the first is timed, as in Excel,");
+out("where every function of the add-in runs in one runtime (above, each function has a process of its own):");
+out();
+table(
+  ["function", "ours ÷ checked", ...(old ? ["before ÷ checked", "before ÷ ours"] : []), "checked per call"],
+  together.map((t, i) => {
+    const o = by(t, "ours");
+    const k = by(t, "checked");
+    return [
+      `${CASES[i].id}${CASES[i].call}`,
+      spread(ratio(o, k)),
+      ...(old ? [spread(ratio(by(t, "before"), k)), x(ratio(by(t, "before"), o).median)] : []),
+      ns(k.ns),
+    ];
+  }),
+);
 out("The spilling and lookup functions, one call (no plain twin to compare with):");
 out();
 const spills: [string, unknown[]][] = [

@@ -1,0 +1,77 @@
+/**
+ * What one of Excel's cell values means to a custom function: a number, a text, or the error that
+ * names the argument, and an argument of a call over ranges. grid.ts lifts these over ranges; the
+ * generated column loops (lift-kernels.generated.ts) read their cells here too, so a cell means the
+ * same on every path.
+ */
+import { ExposureError } from "../model";
+
+/** What Excel passes for a cell: number, text, boolean, or null/"" for an empty cell. */
+export type CellValue = number | string | boolean | null | undefined;
+
+/** One parameter of a lifted function: its name (for messages), and what omitted or empty means. */
+export interface Param<T> {
+  readonly name: string;
+  readonly default?: T;
+}
+
+export const isEmpty = (v: unknown): v is null | undefined | "" => v === null || v === undefined || v === "";
+
+/** Turns one cell into a number, or the error that names the argument. */
+export function toNumber(name: string, v: unknown, fallback?: number): number | ExposureError {
+  if (typeof v === "number") {
+    return Number.isFinite(v) ? v : new ExposureError("#NUM!", `${name} is not a finite number`);
+  }
+  if (isEmpty(v)) {
+    return fallback ?? new ExposureError("#VALUE!", `${name} is empty; a number is required`);
+  }
+  if (typeof v === "boolean") {
+    return new ExposureError("#VALUE!", `${name} is ${v ? "TRUE" : "FALSE"}; a number is required`);
+  }
+  return new ExposureError("#VALUE!", `${name} is text ("${String(v).slice(0, 40)}"); a number is required`);
+}
+
+/** Turns one cell into trimmed text, or the #VALUE! error that names the argument. */
+export function toText(name: string, v: unknown, fallback?: string): string | ExposureError {
+  if (typeof v === "string" && v.trim() !== "") return v.trim();
+  if (isEmpty(v) && fallback !== undefined) return fallback;
+  return new ExposureError("#VALUE!", `${name} must be text${isEmpty(v) ? "; it is empty" : ""}`);
+}
+
+/** A cell as a number: a finite number as it is (the common case, no call), anything else through toNumber. */
+export function readNumber(v: unknown, p: Param<number>): number | ExposureError {
+  return typeof v === "number" && v - v === 0 ? v : toNumber(p.name, v, p.default);
+}
+
+export function readText(v: unknown, p: Param<string>): string | ExposureError {
+  return toText(p.name, v, p.default);
+}
+
+/** One argument of a call over ranges: a single cell converted once, or a range read in the loop. */
+export interface Operand<T> {
+  readonly param: Param<T>;
+  /** the range; undefined for a single cell */
+  readonly grid: readonly unknown[][] | undefined;
+  /** the single cell's value (unused for a range) */
+  readonly single: T | ExposureError;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+/** Thrown by columnNumber for a row that is not one cell; the caller answers the call another way. */
+export const RAGGED = new RangeError("a row of the range is not one cell");
+
+/**
+ * An operand's number in row r of an answer that is one column: its single cell's, or the one cell
+ * of its row r read as readNumber reads it. Throws RAGGED when that row is not one cell (a ragged
+ * array: the caller answers the whole call), since a third kind of answer here would cost the
+ * common case a box for every number read.
+ */
+export function columnNumber(o: Operand<number>, r: number): number | ExposureError {
+  const g = o.grid;
+  if (g === undefined) return o.single;
+  const row = g[r];
+  if (!Array.isArray(row) || row.length !== 1) throw RAGGED;
+  const v = row[0];
+  return typeof v === "number" && v - v === 0 ? v : toNumber(o.param.name, v, o.param.default);
+}
