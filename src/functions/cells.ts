@@ -31,11 +31,15 @@ export function toNumber(name: string, v: unknown, fallback?: number): number | 
   return new ExposureError("#VALUE!", `${name} is text ("${String(v).slice(0, 40)}"); a number is required`);
 }
 
-/** Turns one cell into trimmed text, or the #VALUE! error that names the argument. */
+/**
+ * Turns one cell into trimmed text, or the #VALUE! error that names the argument. A blank text
+ * (spaces only) is an empty cell: the default of an optional argument, #VALUE! for a required one.
+ */
 export function toText(name: string, v: unknown, fallback?: string): string | ExposureError {
-  if (typeof v === "string" && v.trim() !== "") return v.trim();
-  if (isEmpty(v) && fallback !== undefined) return fallback;
-  return new ExposureError("#VALUE!", `${name} must be text${isEmpty(v) ? "; it is empty" : ""}`);
+  const text = typeof v === "string" ? v.trim() : isEmpty(v) ? "" : undefined;
+  if (text === undefined) return new ExposureError("#VALUE!", `${name} must be text`);
+  if (text !== "") return text;
+  return fallback ?? new ExposureError("#VALUE!", `${name} must be text; it is empty`);
 }
 
 /** A cell as a number: a finite number as it is (the common case, no call), anything else through toNumber. */

@@ -167,6 +167,15 @@ describe("the baseline through the built bundle", () => {
     expect(out[1][0]).toBe(17.1);
     expect(code(out[2][0])).toBe("#N/A");
   });
+  it("FACT takes a blank field (spaces only) as the default, value, as it takes an empty cell", () => {
+    expect(only(b.call("FACT", m("china_revenue_2024"), m("   ")))).toBe(17.1);
+    expect(b.call("FACT", m("china_revenue_2024"), [["   ", "unit"]])).toEqual([[17.1, "USD bn"]]);
+    const e = only(b.call("FACT", m("   "), null)) as { code: string; message: string };
+    expect([e.code, e.message]).toEqual(["#VALUE!", "id must be text; it is empty"]);
+  });
+  it("BASELINE takes a blank table id as none, and lists the tables", () => {
+    expect(b.call("BASELINE", m("   "))).toEqual(b.call("BASELINE", null));
+  });
   it("FACT answers #N/A with a message for an unknown id or field", () => {
     const e = only(b.call("FACT", m("no_such_fact"), null)) as { code: string; message: string };
     expect(e.code).toBe("#N/A");
