@@ -13,6 +13,8 @@
  *   --quick        3 rounds, no 1M cells, fewer processes (a quick look; not for BENCHMARKS.md)
  *   --no-write     print only
  *   --only ID,ID   only these functions, and nothing else (while working on them; implies --no-write)
+ *   --clock cpu    time the functions by the CPU time of this process rather than wall time: on a
+ *                  machine busy with other work, the figures then leave out the waiting for a CPU
  */
 import { execSync, spawnSync } from "child_process";
 import { existsSync, writeFileSync } from "fs";
@@ -32,6 +34,7 @@ const { values: opts } = parseArgs({
     only: { type: "string" },
     case: { type: "string" },
     together: { type: "boolean", default: false },
+    clock: { type: "string", default: "wall" },
   },
 });
 const quick = opts.quick === true;
@@ -42,7 +45,12 @@ if (!existsSync(join(DIST, "functions.js"))) {
 }
 const before = opts.before ? resolve(opts.before) : undefined;
 const SIZES = quick ? [1, 1_000, 100_000] : [1, 1_000, 100_000, 1_000_000];
-const timing = { rounds: quick ? 3 : 7, batchMs: quick ? 20 : 40 };
+if (opts.clock !== "wall" && opts.clock !== "cpu") {
+  console.error(`bench: --clock is wall or cpu, not ${opts.clock}`);
+  process.exit(2);
+}
+const clock: "wall" | "cpu" = opts.clock;
+const timing = { rounds: quick ? 3 : 7, batchMs: quick ? 20 : 40, clock };
 
 const ours = loadBundle(DIST, { inThisRealm: true });
 const old = before ? loadBundle(before, { inThisRealm: true }) : undefined;
@@ -95,13 +103,16 @@ out(`- machine: ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}, ${Math
 out(
   `- node ${process.version} (${process.platform}-${process.arch}); commit ${commit}${before ? `; before: ${before}` : ""}`,
 );
-out(`- ${timing.rounds} interleaved rounds per figure, each a batch of at least ${timing.batchMs} ms; ratios are`);
+out(
+  `- ${timing.rounds} interleaved rounds per figure, each a batch of at least ${timing.batchMs} ms of ${clock === "cpu" ? "CPU time (this process's, from process.cpuUsage)" : "wall time"}; ratios are`,
+);
 out("  ratios of the medians, with the lowest and highest round's ratio in brackets");
 out();
 out(
   "Reproduce: `npm ci && npm run build && npm run bench` (about eight minutes on a busy two-core machine). To compare with another build,",
 );
-out("copy its `dist/` aside and add `-- --before DIR`.");
+out("copy its `dist/` aside and add `-- --before DIR`; on a machine busy with other work, `-- --clock cpu` times the");
+out("functions by this process's CPU time instead of wall time.");
 out();
 
 // ---- functions --------------------------------------------------------------------------------
@@ -184,7 +195,15 @@ for (const [i, c] of CASES.entries()) {
   if (only && !only.includes(c.id)) continue;
   const child = spawnSync(
     join(ROOT, "node_modules", ".bin", "tsx"),
-    [__filename, "--case", String(i), ...(before ? ["--before", before] : []), ...(quick ? ["--quick"] : [])],
+    [
+      __filename,
+      "--case",
+      String(i),
+      "--clock",
+      clock,
+      ...(before ? ["--before", before] : []),
+      ...(quick ? ["--quick"] : []),
+    ],
     { encoding: "utf8", maxBuffer: 1 << 26 },
   );
   if (child.status !== 0) throw new Error(`measuring ${c.id} failed: ${child.stderr}`);
@@ -231,7 +250,14 @@ if (only) process.exit(0);
 const together = (() => {
   const child = spawnSync(
     join(ROOT, "node_modules", ".bin", "tsx"),
-    [__filename, "--together", ...(before ? ["--before", before] : []), ...(quick ? ["--quick"] : [])],
+    [
+      __filename,
+      "--together",
+      "--clock",
+      clock,
+      ...(before ? ["--before", before] : []),
+      ...(quick ? ["--quick"] : []),
+    ],
     { encoding: "utf8", maxBuffer: 1 << 26 },
   );
   if (child.status !== 0) throw new Error(`measuring the functions together failed: ${child.stderr}`);

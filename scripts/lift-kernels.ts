@@ -88,20 +88,28 @@ export function findLifts(files: readonly SourceFile[]): { models: LiftedModel[]
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 export const kernelName = (m: LiftedModel) => `${m.name}Column${m.arity}`;
 
-/** The loop of one model function over a column; see grid.ts's Kernel for the contract. */
+/**
+ * The loop of one model function over a column; see grid.ts's Kernel for the contract. The reading
+ * of the cells is written out here, with two small helpers only: the engine inlines only so much
+ * into one function, and what reading took from that allowance the model function would lack (a
+ * model function with four checked arguments then ran as a call per cell, at twice the cost).
+ */
 function kernel(m: LiftedModel): string {
-  const xs = range(m.arity).map((i) => `x${i}`);
+  const xs = range(m.arity);
   // the first argument that is an error answers it; else the model function does
   const answer = xs.reduceRight(
-    (rest, x) => `typeof ${x} !== "number" ? toExcelError(${x}) : ${rest}`,
-    `answerOf(${m.name}(${xs.join(", ")}))`,
+    (rest, i) => `typeof x${i} !== "number" ? toExcelError(x${i}) : ${rest}`,
+    `answerOf(${m.name}(${xs.map((i) => `x${i}`).join(", ")}))`,
   );
+  const each = (f: (i: number) => string, sep = "\n") => xs.map(f).join(sep);
   return `
 /** ${m.name} over a column (${m.ids.join(", ")}). */
-function ${kernelName(m)}(rows: number, ${xs.map((_, i) => `o${i}: Operand<number>`).join(", ")}): Answer {
+function ${kernelName(m)}(rows: number, ${each((i) => `g${i}: Cells, m${i}: number, p${i}: Param<number>`, ", ")}): Answer {
   const out: Answer = new Array(rows);
   for (let r = 0; r < rows; r++) {
-    ${xs.map((x, i) => `const ${x} = columnNumber(o${i}, r);`).join("\n")}
+    ${each((i) => `const w${i} = g${i}[r & m${i}];`)}
+    if (${each((i) => `!isCell(w${i})`, " || ")}) throw RAGGED;
+    ${each((i) => `const x${i} = readNumber(w${i}[0], p${i});`)}
     out[r] = [${answer}];
   }
   return out;
@@ -119,9 +127,11 @@ export function kernelsSource(models: readonly LiftedModel[]): string {
   return `// Written by scripts/lift-kernels.ts (npm run lift-kernels) from the liftNumeric calls in
 // src/functions/*.ts. Do not edit: change the generator, or the calls, and run it again.
 ${imports.join("\n")}
-import { columnNumber, type Operand } from "./cells";
+import { isCell, RAGGED, readNumber, type Param } from "./cells";
 import { Answer, answerOf, toExcelError } from "./errors";
 import type { Kernel } from "./grid";
+
+type Cells = readonly unknown[][];
 ${models.map(kernel).join("")}
 /** Every loop, with the model function it calls and its arity: liftNumeric finds its own here. */
 export const KERNELS: readonly Kernel[] = [

@@ -60,22 +60,20 @@ export interface Operand<T> {
   readonly single: T | ExposureError;
   readonly rows: number;
   readonly cols: number;
+  /**
+   * For a loop down a column: the range, or the single cell as a 1×1 range (its number once
+   * converted, so an empty cell's default, else the cell); and the mask that maps row r of the
+   * answer to its row, `cells[r & mask]` (−1 keeps r, 0 stays on the one row). One way to read
+   * every argument, whatever its shape, without a branch.
+   */
+  readonly cells: readonly unknown[][];
+  readonly mask: number;
 }
 
-/** Thrown by columnNumber for a row that is not one cell; the caller answers the call another way. */
+/** Thrown by a column loop on a row that is not one cell (a ragged array); the caller answers the call another way. */
 export const RAGGED = new RangeError("a row of the range is not one cell");
 
-/**
- * An operand's number in row r of an answer that is one column: its single cell's, or the one cell
- * of its row r read as readNumber reads it. Throws RAGGED when that row is not one cell (a ragged
- * array: the caller answers the whole call), since a third kind of answer here would cost the
- * common case a box for every number read.
- */
-export function columnNumber(o: Operand<number>, r: number): number | ExposureError {
-  const g = o.grid;
-  if (g === undefined) return o.single;
-  const row = g[r];
-  if (!Array.isArray(row) || row.length !== 1) throw RAGGED;
-  const v = row[0];
-  return typeof v === "number" && v - v === 0 ? v : toNumber(o.param.name, v, o.param.default);
+/** True for a row of a column: an array of one cell. */
+export function isCell(row: unknown): boolean {
+  return Array.isArray(row) && row.length === 1;
 }

@@ -55,35 +55,47 @@ function loneCell(v: unknown): unknown {
 /**
  * A loop over a column written for one model function (lift-kernels.generated.ts): given the
  * operands of a call whose answer is one column of `rows` rows (each operand a single cell or a
- * column of that many rows), it answers that column as the shared loop would, reading each cell
- * with columnNumber (which throws RAGGED for a ragged array: the shared loop answers that). It
- * takes as many operands as the function's arity.
+ * column of that many rows), it answers that column as the shared loop would, reading each
+ * argument as `cells[r & mask]` with readNumber, and throwing RAGGED for a row that is not one cell
+ * (the shared loop answers a ragged array). It takes the cells, mask and parameter of as many
+ * operands as the function's arity, as arguments of their own.
  */
 export interface Kernel {
   /** the model function the loop calls */
   readonly fn: unknown;
   /** how many arguments it is lifted with */
   readonly arity: number;
-  readonly column: (
-    rows: number,
-    o0: Operand<number>,
-    o1: Operand<number>,
-    o2: Operand<number>,
-    o3: Operand<number>,
-  ) => Answer;
+  readonly column: (rows: number, ...operands: ColumnOperands) => Answer;
 }
 
+/** Each operand of a column loop as its cells, mask and parameter (see Operand), four times. */
+type ColumnOperand = [cells: readonly unknown[][], mask: number, param: Param<number>];
+type ColumnOperands = [...ColumnOperand, ...ColumnOperand, ...ColumnOperand, ...ColumnOperand];
+
 /** The operand of an unused slot: one cell that is never read. */
-const NONE: Operand<never> = { param: UNUSED, grid: undefined, single: undefined as never, rows: 1, cols: 1 };
+const NONE: Operand<never> = {
+  param: UNUSED,
+  grid: undefined,
+  single: undefined as never,
+  rows: 1,
+  cols: 1,
+  cells: [[null]],
+  mask: 0,
+};
 
 function operand<T>(v: unknown, p: Param<T>, read: Read<T>): Operand<T> | ExposureError {
   if (p === UNUSED) return NONE;
   const cell = loneCell(v);
-  if (cell !== RANGE) return { param: p, grid: undefined, single: read(cell, p), rows: 1, cols: 1 };
+  if (cell !== RANGE) {
+    const single = read(cell, p);
+    // a column loop reads the number once converted (an empty cell's default), else the cell itself
+    const cells = [[typeof single === "number" ? single : cell]];
+    return { param: p, grid: undefined, single, rows: 1, cols: 1, cells, mask: 0 };
+  }
   const g = v as unknown[][];
   const cols = g.length > 0 && Array.isArray(g[0]) ? g[0].length : 0;
   if (cols === 0) return new ExposureError("#VALUE!", `${p.name} is not a rectangular range`);
-  return { param: p, grid: g, single: undefined as T, rows: g.length, cols };
+  return { param: p, grid: g, single: undefined as T, rows: g.length, cols, cells: g, mask: -1 };
 }
 
 /** A size along one dimension after broadcasting a and b (1 stretches), or −1 when they clash. */
@@ -157,9 +169,23 @@ function lift<T>(
   const cols = stretch(stretch(stretch(ops[0].cols, ops[1].cols), ops[2].cols), ops[3].cols);
   if (rows < 0 || cols < 0) return [[toExcelError(mismatch(ops))]];
   if (kernel !== undefined && cols === 1) {
-    const k = ops as unknown as Operand<number>[];
+    const [k0, k1, k2, k3] = ops as unknown as Operand<number>[];
     try {
-      return kernel.column(rows, k[0], k[1], k[2], k[3]);
+      return kernel.column(
+        rows,
+        k0.cells,
+        k0.mask,
+        k0.param,
+        k1.cells,
+        k1.mask,
+        k1.param,
+        k2.cells,
+        k2.mask,
+        k2.param,
+        k3.cells,
+        k3.mask,
+        k3.param,
+      );
     } catch (e) {
       if (e !== RAGGED) throw e; // a ragged array: the shared loop says which argument
     }

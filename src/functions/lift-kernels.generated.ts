@@ -13,17 +13,34 @@ import {
   shareOf,
   writeDownRatio,
 } from "../model";
-import { columnNumber, type Operand } from "./cells";
+import { isCell, RAGGED, readNumber, type Param } from "./cells";
 import { Answer, answerOf, toExcelError } from "./errors";
 import type { Kernel } from "./grid";
 
+type Cells = readonly unknown[][];
+
 /** chinaGap over a column (NVDA_CHINA_GAP). */
-function chinaGapColumn3(rows: number, o0: Operand<number>, o1: Operand<number>, o2: Operand<number>): Answer {
+function chinaGapColumn3(
+  rows: number,
+  g0: Cells,
+  m0: number,
+  p0: Param<number>,
+  g1: Cells,
+  m1: number,
+  p1: Param<number>,
+  g2: Cells,
+  m2: number,
+  p2: Param<number>,
+): Answer {
   const out: Answer = new Array(rows);
   for (let r = 0; r < rows; r++) {
-    const x0 = columnNumber(o0, r);
-    const x1 = columnNumber(o1, r);
-    const x2 = columnNumber(o2, r);
+    const w0 = g0[r & m0];
+    const w1 = g1[r & m1];
+    const w2 = g2[r & m2];
+    if (!isCell(w0) || !isCell(w1) || !isCell(w2)) throw RAGGED;
+    const x0 = readNumber(w0[0], p0);
+    const x1 = readNumber(w1[0], p1);
+    const x2 = readNumber(w2[0], p2);
     out[r] = [
       typeof x0 !== "number"
         ? toExcelError(x0)
@@ -38,11 +55,22 @@ function chinaGapColumn3(rows: number, o0: Operand<number>, o1: Operand<number>,
 }
 
 /** writeDownRatio over a column (WRITE_DOWN_RATIO). */
-function writeDownRatioColumn2(rows: number, o0: Operand<number>, o1: Operand<number>): Answer {
+function writeDownRatioColumn2(
+  rows: number,
+  g0: Cells,
+  m0: number,
+  p0: Param<number>,
+  g1: Cells,
+  m1: number,
+  p1: Param<number>,
+): Answer {
   const out: Answer = new Array(rows);
   for (let r = 0; r < rows; r++) {
-    const x0 = columnNumber(o0, r);
-    const x1 = columnNumber(o1, r);
+    const w0 = g0[r & m0];
+    const w1 = g1[r & m1];
+    if (!isCell(w0) || !isCell(w1)) throw RAGGED;
+    const x0 = readNumber(w0[0], p0);
+    const x1 = readNumber(w1[0], p1);
     out[r] = [
       typeof x0 !== "number"
         ? toExcelError(x0)
@@ -55,11 +83,22 @@ function writeDownRatioColumn2(rows: number, o0: Operand<number>, o1: Operand<nu
 }
 
 /** drawdown over a column (MARKET_CAP_DRAWDOWN). */
-function drawdownColumn2(rows: number, o0: Operand<number>, o1: Operand<number>): Answer {
+function drawdownColumn2(
+  rows: number,
+  g0: Cells,
+  m0: number,
+  p0: Param<number>,
+  g1: Cells,
+  m1: number,
+  p1: Param<number>,
+): Answer {
   const out: Answer = new Array(rows);
   for (let r = 0; r < rows; r++) {
-    const x0 = columnNumber(o0, r);
-    const x1 = columnNumber(o1, r);
+    const w0 = g0[r & m0];
+    const w1 = g1[r & m1];
+    if (!isCell(w0) || !isCell(w1)) throw RAGGED;
+    const x0 = readNumber(w0[0], p0);
+    const x1 = readNumber(w1[0], p1);
     out[r] = [
       typeof x0 !== "number"
         ? toExcelError(x0)
@@ -72,11 +111,22 @@ function drawdownColumn2(rows: number, o0: Operand<number>, o1: Operand<number>)
 }
 
 /** growthRate over a column (GROWTH_RATE). */
-function growthRateColumn2(rows: number, o0: Operand<number>, o1: Operand<number>): Answer {
+function growthRateColumn2(
+  rows: number,
+  g0: Cells,
+  m0: number,
+  p0: Param<number>,
+  g1: Cells,
+  m1: number,
+  p1: Param<number>,
+): Answer {
   const out: Answer = new Array(rows);
   for (let r = 0; r < rows; r++) {
-    const x0 = columnNumber(o0, r);
-    const x1 = columnNumber(o1, r);
+    const w0 = g0[r & m0];
+    const w1 = g1[r & m1];
+    if (!isCell(w0) || !isCell(w1)) throw RAGGED;
+    const x0 = readNumber(w0[0], p0);
+    const x1 = readNumber(w1[0], p1);
     out[r] = [
       typeof x0 !== "number"
         ? toExcelError(x0)
@@ -89,12 +139,27 @@ function growthRateColumn2(rows: number, o0: Operand<number>, o1: Operand<number
 }
 
 /** cagr over a column (CAGR). */
-function cagrColumn3(rows: number, o0: Operand<number>, o1: Operand<number>, o2: Operand<number>): Answer {
+function cagrColumn3(
+  rows: number,
+  g0: Cells,
+  m0: number,
+  p0: Param<number>,
+  g1: Cells,
+  m1: number,
+  p1: Param<number>,
+  g2: Cells,
+  m2: number,
+  p2: Param<number>,
+): Answer {
   const out: Answer = new Array(rows);
   for (let r = 0; r < rows; r++) {
-    const x0 = columnNumber(o0, r);
-    const x1 = columnNumber(o1, r);
-    const x2 = columnNumber(o2, r);
+    const w0 = g0[r & m0];
+    const w1 = g1[r & m1];
+    const w2 = g2[r & m2];
+    if (!isCell(w0) || !isCell(w1) || !isCell(w2)) throw RAGGED;
+    const x0 = readNumber(w0[0], p0);
+    const x1 = readNumber(w1[0], p1);
+    const x2 = readNumber(w2[0], p2);
     out[r] = [
       typeof x0 !== "number"
         ? toExcelError(x0)
@@ -109,11 +174,22 @@ function cagrColumn3(rows: number, o0: Operand<number>, o1: Operand<number>, o2:
 }
 
 /** priorFromGrowth over a column (PRIOR_FROM_GROWTH). */
-function priorFromGrowthColumn2(rows: number, o0: Operand<number>, o1: Operand<number>): Answer {
+function priorFromGrowthColumn2(
+  rows: number,
+  g0: Cells,
+  m0: number,
+  p0: Param<number>,
+  g1: Cells,
+  m1: number,
+  p1: Param<number>,
+): Answer {
   const out: Answer = new Array(rows);
   for (let r = 0; r < rows; r++) {
-    const x0 = columnNumber(o0, r);
-    const x1 = columnNumber(o1, r);
+    const w0 = g0[r & m0];
+    const w1 = g1[r & m1];
+    if (!isCell(w0) || !isCell(w1)) throw RAGGED;
+    const x0 = readNumber(w0[0], p0);
+    const x1 = readNumber(w1[0], p1);
     out[r] = [
       typeof x0 !== "number"
         ? toExcelError(x0)
@@ -126,11 +202,22 @@ function priorFromGrowthColumn2(rows: number, o0: Operand<number>, o1: Operand<n
 }
 
 /** impliedTotal over a column (IMPLIED_TOTAL). */
-function impliedTotalColumn2(rows: number, o0: Operand<number>, o1: Operand<number>): Answer {
+function impliedTotalColumn2(
+  rows: number,
+  g0: Cells,
+  m0: number,
+  p0: Param<number>,
+  g1: Cells,
+  m1: number,
+  p1: Param<number>,
+): Answer {
   const out: Answer = new Array(rows);
   for (let r = 0; r < rows; r++) {
-    const x0 = columnNumber(o0, r);
-    const x1 = columnNumber(o1, r);
+    const w0 = g0[r & m0];
+    const w1 = g1[r & m1];
+    if (!isCell(w0) || !isCell(w1)) throw RAGGED;
+    const x0 = readNumber(w0[0], p0);
+    const x1 = readNumber(w1[0], p1);
     out[r] = [
       typeof x0 !== "number"
         ? toExcelError(x0)
@@ -143,11 +230,22 @@ function impliedTotalColumn2(rows: number, o0: Operand<number>, o1: Operand<numb
 }
 
 /** shareOf over a column (SHARE_OF). */
-function shareOfColumn2(rows: number, o0: Operand<number>, o1: Operand<number>): Answer {
+function shareOfColumn2(
+  rows: number,
+  g0: Cells,
+  m0: number,
+  p0: Param<number>,
+  g1: Cells,
+  m1: number,
+  p1: Param<number>,
+): Answer {
   const out: Answer = new Array(rows);
   for (let r = 0; r < rows; r++) {
-    const x0 = columnNumber(o0, r);
-    const x1 = columnNumber(o1, r);
+    const w0 = g0[r & m0];
+    const w1 = g1[r & m1];
+    if (!isCell(w0) || !isCell(w1)) throw RAGGED;
+    const x0 = readNumber(w0[0], p0);
+    const x1 = readNumber(w1[0], p1);
     out[r] = [
       typeof x0 !== "number" ? toExcelError(x0) : typeof x1 !== "number" ? toExcelError(x1) : answerOf(shareOf(x0, x1)),
     ];
@@ -156,11 +254,22 @@ function shareOfColumn2(rows: number, o0: Operand<number>, o1: Operand<number>):
 }
 
 /** pricePerformance over a column (PRICE_PERFORMANCE). */
-function pricePerformanceColumn2(rows: number, o0: Operand<number>, o1: Operand<number>): Answer {
+function pricePerformanceColumn2(
+  rows: number,
+  g0: Cells,
+  m0: number,
+  p0: Param<number>,
+  g1: Cells,
+  m1: number,
+  p1: Param<number>,
+): Answer {
   const out: Answer = new Array(rows);
   for (let r = 0; r < rows; r++) {
-    const x0 = columnNumber(o0, r);
-    const x1 = columnNumber(o1, r);
+    const w0 = g0[r & m0];
+    const w1 = g1[r & m1];
+    if (!isCell(w0) || !isCell(w1)) throw RAGGED;
+    const x0 = readNumber(w0[0], p0);
+    const x1 = readNumber(w1[0], p1);
     out[r] = [
       typeof x0 !== "number"
         ? toExcelError(x0)
@@ -173,12 +282,27 @@ function pricePerformanceColumn2(rows: number, o0: Operand<number>, o1: Operand<
 }
 
 /** projectValue over a column (PROJECT_VALUE). */
-function projectValueColumn3(rows: number, o0: Operand<number>, o1: Operand<number>, o2: Operand<number>): Answer {
+function projectValueColumn3(
+  rows: number,
+  g0: Cells,
+  m0: number,
+  p0: Param<number>,
+  g1: Cells,
+  m1: number,
+  p1: Param<number>,
+  g2: Cells,
+  m2: number,
+  p2: Param<number>,
+): Answer {
   const out: Answer = new Array(rows);
   for (let r = 0; r < rows; r++) {
-    const x0 = columnNumber(o0, r);
-    const x1 = columnNumber(o1, r);
-    const x2 = columnNumber(o2, r);
+    const w0 = g0[r & m0];
+    const w1 = g1[r & m1];
+    const w2 = g2[r & m2];
+    if (!isCell(w0) || !isCell(w1) || !isCell(w2)) throw RAGGED;
+    const x0 = readNumber(w0[0], p0);
+    const x1 = readNumber(w1[0], p1);
+    const x2 = readNumber(w2[0], p2);
     out[r] = [
       typeof x0 !== "number"
         ? toExcelError(x0)
@@ -195,17 +319,30 @@ function projectValueColumn3(rows: number, o0: Operand<number>, o1: Operand<numb
 /** revenueAtRisk over a column (REVENUE_AT_RISK). */
 function revenueAtRiskColumn4(
   rows: number,
-  o0: Operand<number>,
-  o1: Operand<number>,
-  o2: Operand<number>,
-  o3: Operand<number>,
+  g0: Cells,
+  m0: number,
+  p0: Param<number>,
+  g1: Cells,
+  m1: number,
+  p1: Param<number>,
+  g2: Cells,
+  m2: number,
+  p2: Param<number>,
+  g3: Cells,
+  m3: number,
+  p3: Param<number>,
 ): Answer {
   const out: Answer = new Array(rows);
   for (let r = 0; r < rows; r++) {
-    const x0 = columnNumber(o0, r);
-    const x1 = columnNumber(o1, r);
-    const x2 = columnNumber(o2, r);
-    const x3 = columnNumber(o3, r);
+    const w0 = g0[r & m0];
+    const w1 = g1[r & m1];
+    const w2 = g2[r & m2];
+    const w3 = g3[r & m3];
+    if (!isCell(w0) || !isCell(w1) || !isCell(w2) || !isCell(w3)) throw RAGGED;
+    const x0 = readNumber(w0[0], p0);
+    const x1 = readNumber(w1[0], p1);
+    const x2 = readNumber(w2[0], p2);
+    const x3 = readNumber(w3[0], p3);
     out[r] = [
       typeof x0 !== "number"
         ? toExcelError(x0)
