@@ -3,9 +3,10 @@
  * whether the committed module is stale, as tests/functions/lift-kernels.test.ts asks).
  *
  * Why: a custom function over a column runs its model function once per cell. In one loop shared
- * by every function (grid.ts) that call is one call site the engine cannot inline, since it sees
- * every model function there; the loop then costs about twice a plain loop with the same checks.
- * A loop of the function's own inlines it. The page's Content-Security-Policy forbids compiling
+ * by every function (grid.ts) that is one call site: in Excel, where all the functions run in one
+ * runtime, the engine sees every model function there and inlines none, and even measured alone
+ * the shared loop cost about twice a plain loop with the same checks over 1,000 rows. A loop of
+ * the function's own inlines it. The page's Content-Security-Policy forbids compiling
  * code at run time, so the loops are written here, one per model function, from the one source
  * that names them: every `liftNumeric("ID", modelFunction, [param, …])` in src/functions/*.ts whose
  * model function is imported by name. grid.ts's liftNumeric finds the loop by function and arity;
@@ -69,6 +70,11 @@ export function findLifts(files: readonly SourceFile[]): { models: LiftedModel[]
         } else if (!paramsArg || !ts.isArrayLiteralExpression(paramsArg)) {
           notes.push(`${where} gives its parameters as ${paramsArg?.getText(source) ?? "nothing"}, not a list`);
         } else {
+          if (RESERVED.has(imported.name)) {
+            throw new Error(
+              `${where}: a model function named ${imported.name} clashes with the generated module's own`,
+            );
+          }
           const arity = paramsArg.elements.length;
           const same = models.find((m) => m.name === imported.name && m.arity === arity);
           if (same && same.from !== imported.from) {
@@ -85,22 +91,23 @@ export function findLifts(files: readonly SourceFile[]): { models: LiftedModel[]
   return { models, notes };
 }
 
+/** The names the generated module uses for itself. */
+const RESERVED = new Set(["isCell", "RAGGED", "slowRow", "Param", "Answer", "answerOf", "Kernel", "Cells", "KERNELS"]);
+
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 export const kernelName = (m: LiftedModel) => `${m.name}Column${m.arity}`;
 
 /**
- * The loop of one model function over a column; see grid.ts's Kernel for the contract. The reading
- * of the cells is written out here, with two small helpers only: the engine inlines only so much
- * into one function, and what reading took from that allowance the model function would lack (a
- * model function with four checked arguments then ran as a call per cell, at twice the cost).
+ * The loop of one model function over a column; see grid.ts's Kernel for the contract. Two things
+ * keep it near a plain loop, both measured: the cells are read here, not in helpers, because the
+ * engine inlines only so much into one function and the model function needs that allowance (read
+ * through helpers, REVENUE_AT_RISK ran as a call per cell half the time); and a row whose cells are
+ * all finite numbers calls the model function with them as they are, every other row going to
+ * slowRow, because a path where a cell's number and an error (or an empty cell's default) meet
+ * makes the engine box every number read, once that path has ever run anywhere in the add-in.
  */
 function kernel(m: LiftedModel): string {
   const xs = range(m.arity);
-  // the first argument that is an error answers it; else the model function does
-  const answer = xs.reduceRight(
-    (rest, i) => `typeof x${i} !== "number" ? toExcelError(x${i}) : ${rest}`,
-    `answerOf(${m.name}(${xs.map((i) => `x${i}`).join(", ")}))`,
-  );
   const each = (f: (i: number) => string, sep = "\n") => xs.map(f).join(sep);
   return `
 /** ${m.name} over a column (${m.ids.join(", ")}). */
@@ -109,8 +116,12 @@ function ${kernelName(m)}(rows: number, ${each((i) => `g${i}: Cells, m${i}: numb
   for (let r = 0; r < rows; r++) {
     ${each((i) => `const w${i} = g${i}[r & m${i}];`)}
     if (${each((i) => `!isCell(w${i})`, " || ")}) throw RAGGED;
-    ${each((i) => `const x${i} = readNumber(w${i}[0], p${i});`)}
-    out[r] = [${answer}];
+    ${each((i) => `const v${i} = w${i}[0];`)}
+    out[r] = [
+      ${each((i) => `typeof v${i} === "number" && v${i} - v${i} === 0`, " && ")}
+        ? answerOf(${m.name}(${each((i) => `v${i}`, ", ")}))
+        : slowRow(${m.name}, ${each((i) => `v${i}, p${i}`, ", ")}),
+    ];
   }
   return out;
 }
@@ -127,8 +138,8 @@ export function kernelsSource(models: readonly LiftedModel[]): string {
   return `// Written by scripts/lift-kernels.ts (npm run lift-kernels) from the liftNumeric calls in
 // src/functions/*.ts. Do not edit: change the generator, or the calls, and run it again.
 ${imports.join("\n")}
-import { isCell, RAGGED, readNumber, type Param } from "./cells";
-import { Answer, answerOf, toExcelError } from "./errors";
+import { isCell, RAGGED, slowRow, type Param } from "./cells";
+import { Answer, answerOf } from "./errors";
 import type { Kernel } from "./grid";
 
 type Cells = readonly unknown[][];

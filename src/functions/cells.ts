@@ -4,7 +4,8 @@
  * generated column loops (lift-kernels.generated.ts) read their cells here too, so a cell means the
  * same on every path.
  */
-import { ExposureError } from "../model";
+import { ExposureError, Result } from "../model";
+import { answerOf, toExcelError, type Answer } from "./errors";
 
 /** What Excel passes for a cell: number, text, boolean, or null/"" for an empty cell. */
 export type CellValue = number | string | boolean | null | undefined;
@@ -76,4 +77,37 @@ export const RAGGED = new RangeError("a row of the range is not one cell");
 /** True for a row of a column: an array of one cell. */
 export function isCell(row: unknown): boolean {
   return Array.isArray(row) && row.length === 1;
+}
+
+type Model = (...numbers: number[]) => Result;
+
+/**
+ * A row of a column loop where some cell is not a finite number: each cell read as readNumber
+ * reads it (an empty cell its parameter's default), the first error among them, or fn of the
+ * numbers. Up to four cells, each with its parameter; a missing one (undefined parameter) ends the
+ * list. Kept out of the loops, so that their common case reads numbers as numbers and nothing else.
+ */
+export function slowRow(
+  fn: Model,
+  v0: unknown,
+  p0: Param<number>,
+  v1?: unknown,
+  p1?: Param<number>,
+  v2?: unknown,
+  p2?: Param<number>,
+  v3?: unknown,
+  p3?: Param<number>,
+): Answer[number][number] {
+  const x0 = readNumber(v0, p0);
+  if (typeof x0 !== "number") return toExcelError(x0);
+  if (p1 === undefined) return answerOf(fn(x0));
+  const x1 = readNumber(v1, p1);
+  if (typeof x1 !== "number") return toExcelError(x1);
+  if (p2 === undefined) return answerOf(fn(x0, x1));
+  const x2 = readNumber(v2, p2);
+  if (typeof x2 !== "number") return toExcelError(x2);
+  if (p3 === undefined) return answerOf(fn(x0, x1, x2));
+  const x3 = readNumber(v3, p3);
+  if (typeof x3 !== "number") return toExcelError(x3);
+  return answerOf(fn(x0, x1, x2, x3));
 }

@@ -13,8 +13,8 @@ import {
   shareOf,
   writeDownRatio,
 } from "../model";
-import { isCell, RAGGED, readNumber, type Param } from "./cells";
-import { Answer, answerOf, toExcelError } from "./errors";
+import { isCell, RAGGED, slowRow, type Param } from "./cells";
+import { Answer, answerOf } from "./errors";
 import type { Kernel } from "./grid";
 
 type Cells = readonly unknown[][];
@@ -38,17 +38,18 @@ function chinaGapColumn3(
     const w1 = g1[r & m1];
     const w2 = g2[r & m2];
     if (!isCell(w0) || !isCell(w1) || !isCell(w2)) throw RAGGED;
-    const x0 = readNumber(w0[0], p0);
-    const x1 = readNumber(w1[0], p1);
-    const x2 = readNumber(w2[0], p2);
+    const v0 = w0[0];
+    const v1 = w1[0];
+    const v2 = w2[0];
     out[r] = [
-      typeof x0 !== "number"
-        ? toExcelError(x0)
-        : typeof x1 !== "number"
-          ? toExcelError(x1)
-          : typeof x2 !== "number"
-            ? toExcelError(x2)
-            : answerOf(chinaGap(x0, x1, x2)),
+      typeof v0 === "number" &&
+      v0 - v0 === 0 &&
+      typeof v1 === "number" &&
+      v1 - v1 === 0 &&
+      typeof v2 === "number" &&
+      v2 - v2 === 0
+        ? answerOf(chinaGap(v0, v1, v2))
+        : slowRow(chinaGap, v0, p0, v1, p1, v2, p2),
     ];
   }
   return out;
@@ -69,14 +70,12 @@ function writeDownRatioColumn2(
     const w0 = g0[r & m0];
     const w1 = g1[r & m1];
     if (!isCell(w0) || !isCell(w1)) throw RAGGED;
-    const x0 = readNumber(w0[0], p0);
-    const x1 = readNumber(w1[0], p1);
+    const v0 = w0[0];
+    const v1 = w1[0];
     out[r] = [
-      typeof x0 !== "number"
-        ? toExcelError(x0)
-        : typeof x1 !== "number"
-          ? toExcelError(x1)
-          : answerOf(writeDownRatio(x0, x1)),
+      typeof v0 === "number" && v0 - v0 === 0 && typeof v1 === "number" && v1 - v1 === 0
+        ? answerOf(writeDownRatio(v0, v1))
+        : slowRow(writeDownRatio, v0, p0, v1, p1),
     ];
   }
   return out;
@@ -97,14 +96,12 @@ function drawdownColumn2(
     const w0 = g0[r & m0];
     const w1 = g1[r & m1];
     if (!isCell(w0) || !isCell(w1)) throw RAGGED;
-    const x0 = readNumber(w0[0], p0);
-    const x1 = readNumber(w1[0], p1);
+    const v0 = w0[0];
+    const v1 = w1[0];
     out[r] = [
-      typeof x0 !== "number"
-        ? toExcelError(x0)
-        : typeof x1 !== "number"
-          ? toExcelError(x1)
-          : answerOf(drawdown(x0, x1)),
+      typeof v0 === "number" && v0 - v0 === 0 && typeof v1 === "number" && v1 - v1 === 0
+        ? answerOf(drawdown(v0, v1))
+        : slowRow(drawdown, v0, p0, v1, p1),
     ];
   }
   return out;
@@ -125,14 +122,12 @@ function growthRateColumn2(
     const w0 = g0[r & m0];
     const w1 = g1[r & m1];
     if (!isCell(w0) || !isCell(w1)) throw RAGGED;
-    const x0 = readNumber(w0[0], p0);
-    const x1 = readNumber(w1[0], p1);
+    const v0 = w0[0];
+    const v1 = w1[0];
     out[r] = [
-      typeof x0 !== "number"
-        ? toExcelError(x0)
-        : typeof x1 !== "number"
-          ? toExcelError(x1)
-          : answerOf(growthRate(x0, x1)),
+      typeof v0 === "number" && v0 - v0 === 0 && typeof v1 === "number" && v1 - v1 === 0
+        ? answerOf(growthRate(v0, v1))
+        : slowRow(growthRate, v0, p0, v1, p1),
     ];
   }
   return out;
@@ -157,17 +152,18 @@ function cagrColumn3(
     const w1 = g1[r & m1];
     const w2 = g2[r & m2];
     if (!isCell(w0) || !isCell(w1) || !isCell(w2)) throw RAGGED;
-    const x0 = readNumber(w0[0], p0);
-    const x1 = readNumber(w1[0], p1);
-    const x2 = readNumber(w2[0], p2);
+    const v0 = w0[0];
+    const v1 = w1[0];
+    const v2 = w2[0];
     out[r] = [
-      typeof x0 !== "number"
-        ? toExcelError(x0)
-        : typeof x1 !== "number"
-          ? toExcelError(x1)
-          : typeof x2 !== "number"
-            ? toExcelError(x2)
-            : answerOf(cagr(x0, x1, x2)),
+      typeof v0 === "number" &&
+      v0 - v0 === 0 &&
+      typeof v1 === "number" &&
+      v1 - v1 === 0 &&
+      typeof v2 === "number" &&
+      v2 - v2 === 0
+        ? answerOf(cagr(v0, v1, v2))
+        : slowRow(cagr, v0, p0, v1, p1, v2, p2),
     ];
   }
   return out;
@@ -188,14 +184,12 @@ function priorFromGrowthColumn2(
     const w0 = g0[r & m0];
     const w1 = g1[r & m1];
     if (!isCell(w0) || !isCell(w1)) throw RAGGED;
-    const x0 = readNumber(w0[0], p0);
-    const x1 = readNumber(w1[0], p1);
+    const v0 = w0[0];
+    const v1 = w1[0];
     out[r] = [
-      typeof x0 !== "number"
-        ? toExcelError(x0)
-        : typeof x1 !== "number"
-          ? toExcelError(x1)
-          : answerOf(priorFromGrowth(x0, x1)),
+      typeof v0 === "number" && v0 - v0 === 0 && typeof v1 === "number" && v1 - v1 === 0
+        ? answerOf(priorFromGrowth(v0, v1))
+        : slowRow(priorFromGrowth, v0, p0, v1, p1),
     ];
   }
   return out;
@@ -216,14 +210,12 @@ function impliedTotalColumn2(
     const w0 = g0[r & m0];
     const w1 = g1[r & m1];
     if (!isCell(w0) || !isCell(w1)) throw RAGGED;
-    const x0 = readNumber(w0[0], p0);
-    const x1 = readNumber(w1[0], p1);
+    const v0 = w0[0];
+    const v1 = w1[0];
     out[r] = [
-      typeof x0 !== "number"
-        ? toExcelError(x0)
-        : typeof x1 !== "number"
-          ? toExcelError(x1)
-          : answerOf(impliedTotal(x0, x1)),
+      typeof v0 === "number" && v0 - v0 === 0 && typeof v1 === "number" && v1 - v1 === 0
+        ? answerOf(impliedTotal(v0, v1))
+        : slowRow(impliedTotal, v0, p0, v1, p1),
     ];
   }
   return out;
@@ -244,10 +236,12 @@ function shareOfColumn2(
     const w0 = g0[r & m0];
     const w1 = g1[r & m1];
     if (!isCell(w0) || !isCell(w1)) throw RAGGED;
-    const x0 = readNumber(w0[0], p0);
-    const x1 = readNumber(w1[0], p1);
+    const v0 = w0[0];
+    const v1 = w1[0];
     out[r] = [
-      typeof x0 !== "number" ? toExcelError(x0) : typeof x1 !== "number" ? toExcelError(x1) : answerOf(shareOf(x0, x1)),
+      typeof v0 === "number" && v0 - v0 === 0 && typeof v1 === "number" && v1 - v1 === 0
+        ? answerOf(shareOf(v0, v1))
+        : slowRow(shareOf, v0, p0, v1, p1),
     ];
   }
   return out;
@@ -268,14 +262,12 @@ function pricePerformanceColumn2(
     const w0 = g0[r & m0];
     const w1 = g1[r & m1];
     if (!isCell(w0) || !isCell(w1)) throw RAGGED;
-    const x0 = readNumber(w0[0], p0);
-    const x1 = readNumber(w1[0], p1);
+    const v0 = w0[0];
+    const v1 = w1[0];
     out[r] = [
-      typeof x0 !== "number"
-        ? toExcelError(x0)
-        : typeof x1 !== "number"
-          ? toExcelError(x1)
-          : answerOf(pricePerformance(x0, x1)),
+      typeof v0 === "number" && v0 - v0 === 0 && typeof v1 === "number" && v1 - v1 === 0
+        ? answerOf(pricePerformance(v0, v1))
+        : slowRow(pricePerformance, v0, p0, v1, p1),
     ];
   }
   return out;
@@ -300,17 +292,18 @@ function projectValueColumn3(
     const w1 = g1[r & m1];
     const w2 = g2[r & m2];
     if (!isCell(w0) || !isCell(w1) || !isCell(w2)) throw RAGGED;
-    const x0 = readNumber(w0[0], p0);
-    const x1 = readNumber(w1[0], p1);
-    const x2 = readNumber(w2[0], p2);
+    const v0 = w0[0];
+    const v1 = w1[0];
+    const v2 = w2[0];
     out[r] = [
-      typeof x0 !== "number"
-        ? toExcelError(x0)
-        : typeof x1 !== "number"
-          ? toExcelError(x1)
-          : typeof x2 !== "number"
-            ? toExcelError(x2)
-            : answerOf(projectValue(x0, x1, x2)),
+      typeof v0 === "number" &&
+      v0 - v0 === 0 &&
+      typeof v1 === "number" &&
+      v1 - v1 === 0 &&
+      typeof v2 === "number" &&
+      v2 - v2 === 0
+        ? answerOf(projectValue(v0, v1, v2))
+        : slowRow(projectValue, v0, p0, v1, p1, v2, p2),
     ];
   }
   return out;
@@ -339,20 +332,21 @@ function revenueAtRiskColumn4(
     const w2 = g2[r & m2];
     const w3 = g3[r & m3];
     if (!isCell(w0) || !isCell(w1) || !isCell(w2) || !isCell(w3)) throw RAGGED;
-    const x0 = readNumber(w0[0], p0);
-    const x1 = readNumber(w1[0], p1);
-    const x2 = readNumber(w2[0], p2);
-    const x3 = readNumber(w3[0], p3);
+    const v0 = w0[0];
+    const v1 = w1[0];
+    const v2 = w2[0];
+    const v3 = w3[0];
     out[r] = [
-      typeof x0 !== "number"
-        ? toExcelError(x0)
-        : typeof x1 !== "number"
-          ? toExcelError(x1)
-          : typeof x2 !== "number"
-            ? toExcelError(x2)
-            : typeof x3 !== "number"
-              ? toExcelError(x3)
-              : answerOf(revenueAtRisk(x0, x1, x2, x3)),
+      typeof v0 === "number" &&
+      v0 - v0 === 0 &&
+      typeof v1 === "number" &&
+      v1 - v1 === 0 &&
+      typeof v2 === "number" &&
+      v2 - v2 === 0 &&
+      typeof v3 === "number" &&
+      v3 - v3 === 0
+        ? answerOf(revenueAtRisk(v0, v1, v2, v3))
+        : slowRow(revenueAtRisk, v0, p0, v1, p1, v2, p2, v3, p3),
     ];
   }
   return out;

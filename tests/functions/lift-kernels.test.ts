@@ -58,8 +58,9 @@ describe("scripts/lift-kernels.ts", () => {
       { name: "revenueAtRisk", from: "../model", arity: 4, ids: ["REVENUE_AT_RISK"] },
     ]);
     expect(text).toContain('import { revenueAtRisk, shareOf } from "../model";');
-    expect(text).toContain("answerOf(shareOf(x0, x1))");
-    expect(text).toContain("answerOf(revenueAtRisk(x0, x1, x2, x3))");
+    expect(text).toContain("answerOf(shareOf(v0, v1))");
+    expect(text).toContain("slowRow(shareOf, v0, p0, v1, p1)");
+    expect(text).toContain("answerOf(revenueAtRisk(v0, v1, v2, v3))");
     expect(text).toContain("{ fn: revenueAtRisk, arity: 4, column: revenueAtRiskColumn4 },");
   });
 
