@@ -9,10 +9,13 @@
  * - the insert's context.sync() calls and queued operations against naive inserts.
  *
  * Prints the tables and writes them to BENCHMARKS.md. Options:
- *   --before DIR   also measure another build (e.g. a copy of main's dist/) side by side
+ *   --before DIR   also measure another build (e.g. a copy of main's dist/) side by side, each build in
+ *                  processes of its own (a second bundle in one process runs slower, whichever it is)
  *   --quick        3 rounds, no 1M cells, fewer processes (a quick look; not for BENCHMARKS.md)
  *   --no-write     print only
  *   --only ID,ID   only these functions, and nothing else (while working on them; implies --no-write)
+ *   --clock cpu    time the functions by the CPU time of this process rather than wall time: on a
+ *                  machine busy with other work, the figures then leave out the waiting for a CPU
  */
 import { execSync, spawnSync } from "child_process";
 import { existsSync, writeFileSync } from "fs";
@@ -32,6 +35,10 @@ const { values: opts } = parseArgs({
     "no-write": { type: "boolean", default: false },
     only: { type: "string" },
     case: { type: "string" },
+    together: { type: "boolean", default: false },
+    spills: { type: "boolean", default: false },
+    build: { type: "string" },
+    clock: { type: "string", default: "wall" },
   },
 });
 const quick = opts.quick === true;
@@ -42,14 +49,49 @@ if (!existsSync(join(DIST, "functions.js"))) {
 }
 const before = opts.before ? resolve(opts.before) : undefined;
 const SIZES = quick ? [1, 1_000, 100_000] : [1, 1_000, 100_000, 1_000_000];
-const timing = { rounds: quick ? 3 : 7, batchMs: quick ? 20 : 40 };
+if (opts.clock !== "wall" && opts.clock !== "cpu") {
+  console.error(`bench: --clock is wall or cpu, not ${opts.clock}`);
+  process.exit(2);
+}
+const clock: "wall" | "cpu" = opts.clock;
+const timing = { rounds: quick ? 3 : 7, batchMs: quick ? 20 : 40, clock };
 
-const ours = loadBundle(DIST, { inThisRealm: true });
-const old = before ? loadBundle(before, { inThisRealm: true }) : undefined;
+/** The spilling and lookup calls, timed one call at a time (they have no plain twin). */
+const SPILLS: [string, unknown[]][] = [
+  ['FACT("china_revenue_2024")', ["FACT", [["china_revenue_2024"]], null]],
+  ["BASELINE() (the list of tables)", ["BASELINE", null]],
+  ['BASELINE("china_revenue")', ["BASELINE", [["china_revenue"]]]],
+  ["CHECKS()", ["CHECKS"]],
+];
+
+// The children of the run below measure one build each (--build DIR, else dist/), as "ours", and
+// print their figures as JSON: two bundles in one process do not run as either runs alone.
+const CHILD = opts.case !== undefined || opts.together || opts.spills;
+const ours = CHILD ? loadBundle(opts.build ? resolve(opts.build) : DIST, { inThisRealm: true }) : undefined!;
 if (opts.case !== undefined) {
-  // a child of the run below: one function's figures as JSON, nothing else
+  // one function's figures at every size
   process.stdout.write(JSON.stringify(measureCase(CASES[Number(opts.case)])));
   process.exit(0);
+}
+if (opts.together) {
+  // every function's figures at 1k rows, all in this one process
+  process.stdout.write(JSON.stringify(measureTogether()));
+  process.exit(0);
+}
+if (opts.spills) {
+  process.stdout.write(JSON.stringify(measureSpills()));
+  process.exit(0);
+}
+
+/** This script again with `args`, measuring `build`: its figures. */
+function child<T>(args: string[], build: string | undefined, what: string): T {
+  const run = spawnSync(
+    join(ROOT, "node_modules", ".bin", "tsx"),
+    [__filename, ...args, "--clock", clock, ...(build ? ["--build", build] : []), ...(quick ? ["--quick"] : [])],
+    { encoding: "utf8", maxBuffer: 1 << 26 },
+  );
+  if (run.status !== 0) throw new Error(`measuring ${what} failed: ${run.stderr}`);
+  return JSON.parse(run.stdout) as T;
 }
 
 const md: string[] = [];
@@ -90,13 +132,16 @@ out(`- machine: ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}, ${Math
 out(
   `- node ${process.version} (${process.platform}-${process.arch}); commit ${commit}${before ? `; before: ${before}` : ""}`,
 );
-out(`- ${timing.rounds} interleaved rounds per figure, each a batch of at least ${timing.batchMs} ms; ratios are`);
+out(
+  `- ${timing.rounds} interleaved rounds per figure, each a batch of at least ${timing.batchMs} ms (${timing.batchMs * 10} ms from 100k cells) of ${clock === "cpu" ? "CPU time (this process's, from process.cpuUsage)" : "wall time"}; ratios are`,
+);
 out("  ratios of the medians, with the lowest and highest round's ratio in brackets");
 out();
 out(
   "Reproduce: `npm ci && npm run build && npm run bench` (about eight minutes on a busy two-core machine). To compare with another build,",
 );
-out("copy its `dist/` aside and add `-- --before DIR`.");
+out("copy its `dist/` aside and add `-- --before DIR`; on a machine busy with other work, `-- --clock cpu` times the");
+out("functions by this process's CPU time instead of wall time.");
 out();
 
 // ---- functions --------------------------------------------------------------------------------
@@ -118,15 +163,17 @@ function sameAnswers(id: string, a: unknown, b: unknown): void {
   }
 }
 
-function variants(b: LoadedBundle, c: FunctionCase, args: unknown[][][], label: string): Variant {
+function variants(b: LoadedBundle, c: FunctionCase, args: unknown[][][]): Variant {
   const fn = b.registered.get(c.id)!;
-  return { name: label, run: () => fn(...args) };
+  return { name: "ours", run: () => fn(...args) };
 }
 
 interface Row {
   readonly c: FunctionCase;
   readonly n: number;
   readonly t: Timing[];
+  /** the same measured on the other build, in its own process */
+  readonly before?: Timing[];
 }
 /** One function's figures at every size, measured in this process. */
 function measureCase(c: FunctionCase): { n: number; t: Timing[] }[] {
@@ -136,14 +183,38 @@ function measureCase(c: FunctionCase): { n: number; t: Timing[] }[] {
     if (n === 1 && c.single === false) continue;
     const args = c.args(n);
     const vs: Variant[] = [
-      variants(ours, c, args, "ours"),
-      ...(old ? [variants(old, c, args, "before")] : []),
+      variants(ours, c, args),
       { name: "inline", run: () => c.inline(...args) },
       { name: "checked", run: () => c.checked(...args) },
     ];
-    got.push({ n, t: compare(vs, timing) });
+    // from 100k cells a call leaves megabytes of garbage: batches ten times as long share the
+    // collections it costs out fairly instead of by luck
+    got.push({ n, t: compare(vs, n >= 100_000 ? { ...timing, batchMs: timing.batchMs * 10 } : timing) });
   }
   return got;
+}
+
+/**
+ * Every function at 1k rows in one process, after each has run once: as in Excel, where every
+ * function of the add-in runs in one runtime, and code that all of them share sees all of them.
+ */
+function measureTogether(): Timing[][] {
+  const n = 1_000;
+  const args = CASES.map((c) => c.args(n));
+  CASES.forEach((c, i) => sameAnswers(c.id, ours.call(c.id, ...args[i]), c.checked(...args[i])));
+  for (let round = 0; round < 3; round++) {
+    CASES.forEach((c, i) => ours.call(c.id, ...args[i]));
+  }
+  return CASES.map((c, i) =>
+    compare([variants(ours, c, args[i]), { name: "checked", run: () => c.checked(...args[i]) }], timing),
+  );
+}
+
+/** Each spilling or lookup call, one at a time. */
+function measureSpills(): Timing[] {
+  return SPILLS.map(
+    ([, [id, ...args]]) => compare([{ name: "ours", run: () => ours.call(id as string, ...args) }], timing)[0],
+  );
 }
 
 // Each function is measured in a fresh process (this script with --case): what the engine learnt
@@ -152,13 +223,10 @@ const rows: Row[] = [];
 const only = opts.only?.split(",");
 for (const [i, c] of CASES.entries()) {
   if (only && !only.includes(c.id)) continue;
-  const child = spawnSync(
-    join(ROOT, "node_modules", ".bin", "tsx"),
-    [__filename, "--case", String(i), ...(before ? ["--before", before] : []), ...(quick ? ["--quick"] : [])],
-    { encoding: "utf8", maxBuffer: 1 << 26 },
-  );
-  if (child.status !== 0) throw new Error(`measuring ${c.id} failed: ${child.stderr}`);
-  for (const r of JSON.parse(child.stdout) as { n: number; t: Timing[] }[]) rows.push({ c, n: r.n, t: r.t });
+  type Got = { n: number; t: Timing[] }[];
+  const got = child<Got>(["--case", String(i)], undefined, c.id);
+  const was = before ? child<Got>(["--case", String(i)], before, `${c.id} in ${before}`) : [];
+  for (const r of got) rows.push({ c, n: r.n, t: r.t, before: was.find((w) => w.n === r.n)?.t });
   process.stderr.write(".");
 }
 process.stderr.write("\n");
@@ -170,6 +238,10 @@ out("Columns of n rows as Excel passes them (`[[x], [y], …]`; one cell `[[x]]`
 out("computed. *checked* is the same arithmetic as a plain loop over the same arrays with the same validity checks");
 out("and an error value per bad cell; *inline* is the bare arithmetic. Goals: ours ≤ 1.5× checked at 1k–1M cells");
 out("(the drawdown series ≤ 2×), ≤ 3× for a single cell.");
+if (before) {
+  out("*before* is the other build, measured in processes of its own against its own checked loop; before ÷ ours is");
+  out("the ratio of the two ratios to checked.");
+}
 out();
 table(
   [
@@ -178,10 +250,10 @@ table(
     "ours per call",
     "ours ÷ checked",
     "ours ÷ inline",
-    ...(old ? ["before ÷ checked", "before ÷ ours"] : []),
+    ...(before ? ["before ÷ checked", "before ÷ ours"] : []),
     "checked per call",
   ],
-  rows.map(({ c, n, t }) => {
+  rows.map(({ c, n, t, before: b }) => {
     const o = by(t, "ours");
     const k = by(t, "checked");
     return [
@@ -190,31 +262,45 @@ table(
       ns(o.ns),
       spread(ratio(o, k)),
       spread(ratio(o, by(t, "inline"))),
-      ...(old ? [spread(ratio(by(t, "before"), k)), x(ratio(by(t, "before"), o).median)] : []),
+      ...(before ? versus(b) : []),
       ns(k.ns),
     ];
+    /** the other build's ratio to its checked loop, and that ratio over ours */
+    function versus(b: Timing[] | undefined): string[] {
+      if (!b) return ["—", "—"];
+      const r = ratio(by(b, "ours"), by(b, "checked"));
+      return [spread(r), x(r.median / ratio(o, k).median)];
+    }
   }),
 );
 
 if (only) process.exit(0);
+
+const together = child<Timing[][]>(["--together"], undefined, "the functions together");
+const togetherBefore = before ? child<Timing[][]>(["--together"], before, `the functions together in ${before}`) : [];
+out("The same functions at 1k rows all in one process, each having run before the first is timed, as in Excel,");
+out("where every function of the add-in runs in one runtime (above, each function has a process of its own):");
+out();
+table(
+  ["function", "ours ÷ checked", ...(before ? ["before ÷ checked", "before ÷ ours"] : []), "checked per call"],
+  together.map((t, i) => {
+    const o = ratio(by(t, "ours"), by(t, "checked"));
+    const b = before ? ratio(by(togetherBefore[i], "ours"), by(togetherBefore[i], "checked")) : undefined;
+    return [
+      `${CASES[i].id}${CASES[i].call}`,
+      spread(o),
+      ...(b ? [spread(b), x(b.median / o.median)] : []),
+      ns(by(t, "checked").ns),
+    ];
+  }),
+);
 out("The spilling and lookup functions, one call (no plain twin to compare with):");
 out();
-const spills: [string, unknown[]][] = [
-  ['FACT("china_revenue_2024")', ["FACT", [["china_revenue_2024"]], null]],
-  ["BASELINE() (the list of tables)", ["BASELINE", null]],
-  ['BASELINE("china_revenue")', ["BASELINE", [["china_revenue"]]]],
-  ["CHECKS()", ["CHECKS"]],
-];
+const spills = child<Timing[]>(["--spills"], undefined, "the spills");
+const spillsBefore = before ? child<Timing[]>(["--spills"], before, `the spills in ${before}`) : [];
 table(
-  ["call", "ours", ...(old ? ["before"] : [])],
-  spills.map(([label, [id, ...args]]) => {
-    const vs: Variant[] = [
-      { name: "ours", run: () => ours.call(id as string, ...args) },
-      ...(old ? [{ name: "before", run: () => old.call(id as string, ...args) }] : []),
-    ];
-    const t = compare(vs, timing);
-    return [label, ns(by(t, "ours").ns), ...(old ? [ns(by(t, "before").ns)] : [])];
-  }),
+  ["call", "ours", ...(before ? ["before"] : [])],
+  SPILLS.map(([label], i) => [label, ns(spills[i].ns), ...(before ? [ns(spillsBefore[i].ns)] : [])]),
 );
 
 // ---- bundles ----------------------------------------------------------------------------------

@@ -29,6 +29,11 @@ export function failure(name: string, e: unknown): CustomFunctions.Error {
 
 type Out = number | string | boolean | ExposureError;
 
+/** A model answer as Excel shows it: a value as it is, an error as its Excel error. */
+export function answerOf(y: Out): Answer[number][number] {
+  return y instanceof ExposureError ? toExcelError(y) : y;
+}
+
 /**
  * Runs the body of a function that is not lifted element-wise (a spill, a series): a model error
  * becomes its Excel error, in the grid or for the whole call; an unexpected exception a failure.

@@ -26,8 +26,8 @@ import {
   ExposureError,
 } from "../model";
 import { baselineSpill, checksSpill, factField } from "../baseline";
-import { answer } from "./errors";
-import { feedSeries, isSingleCell, liftNumeric, liftText } from "./grid";
+import { answer, toExcelError } from "./errors";
+import { answerSeries, isSingleCell, liftNumeric, liftText } from "./grid";
 // the functions of a case, in their own module (their metadata is generated from its JSDoc too)
 import "./case-functions";
 // sensitivity and simulation, in their own module too
@@ -79,13 +79,10 @@ const DRAWDOWN = liftNumeric("MARKET_CAP_DRAWDOWN", drawdown, [{ name: "peak" },
  */
 export function marketCapDrawdown(peak_or_series: unknown[][], current?: unknown[][]): unknown[][] {
   if (current !== null && current !== undefined) return DRAWDOWN(peak_or_series, current);
-  return answer("MARKET_CAP_DRAWDOWN", () => {
-    if (isSingleCell(peak_or_series)) {
-      return new ExposureError("#VALUE!", "give current, or a row or column of values in time order");
-    }
-    const worst = new WorstDrawdown();
-    return feedSeries("peak_or_series", peak_or_series, worst) ?? [[worst.result()]];
-  });
+  if (isSingleCell(peak_or_series)) {
+    return [[toExcelError(new ExposureError("#VALUE!", "give current, or a row or column of values in time order"))]];
+  }
+  return answerSeries("MARKET_CAP_DRAWDOWN", "peak_or_series", peak_or_series, new WorstDrawdown());
 }
 
 const GROWTH_RATE = liftNumeric("GROWTH_RATE", growthRate, [{ name: "start" }, { name: "end" }]);

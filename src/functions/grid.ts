@@ -1,6 +1,6 @@
 /**
- * Argument coercion and element-wise lifting for the custom functions: the one place where Excel's
- * cell values become numbers or text and where shapes are broadcast.
+ * Element-wise lifting for the custom functions: the one place where shapes are broadcast and a
+ * model function meets Excel's ranges (cells.ts says what one cell means).
  *
  * The lift is written for speed, because a user waits on it over whole columns: fixed arity (up to
  * four arguments, each in its own slot: no spread call, no rest array), plain index loops, a single
@@ -19,57 +19,26 @@
  *   }
  *
  * where `earningsAtRisk(a: number, b: number): Result` lives in src/model and knows nothing of cells.
+ * That works at once, on the shared loop below. The fast path over a column is a loop of its own
+ * for each model function, so the engine inlines that function into it: `npm run lift-kernels`
+ * writes those loops (lift-kernels.generated.ts) for every `liftNumeric(id, modelFunction, [...])`
+ * in src/functions/, and liftNumeric picks one up by itself; tests/functions/lift-kernels.test.ts
+ * fails until the generated module is rewritten. Blocks, rows and anything ragged take the shared loop.
+ *
  * A function over a whole series (one row or one column) walks it in place with `feedSeries`.
  */
 import { ExposureError, Result } from "../model";
-import { Answer, failure, toExcelError } from "./errors";
+import { isEmpty, RAGGED, readNumber, readText, toNumber, type Operand, type Param } from "./cells";
+import { Answer, answerOf, failure, toExcelError } from "./errors";
+import { KERNELS } from "./lift-kernels.generated";
 
-/** What Excel passes for a cell: number, text, boolean, or null/"" for an empty cell. */
-export type CellValue = number | string | boolean | null | undefined;
-
-/** One parameter of a lifted function: its name (for messages), and what omitted or empty means. */
-export interface Param<T> {
-  readonly name: string;
-  readonly default?: T;
-}
-
-const isEmpty = (v: unknown): v is null | undefined | "" => v === null || v === undefined || v === "";
-
-/** Turns one cell into a number, or the error that names the argument. */
-export function toNumber(name: string, v: unknown, fallback?: number): number | ExposureError {
-  if (typeof v === "number") {
-    return Number.isFinite(v) ? v : new ExposureError("#NUM!", `${name} is not a finite number`);
-  }
-  if (isEmpty(v)) {
-    return fallback ?? new ExposureError("#VALUE!", `${name} is empty; a number is required`);
-  }
-  if (typeof v === "boolean") {
-    return new ExposureError("#VALUE!", `${name} is ${v ? "TRUE" : "FALSE"}; a number is required`);
-  }
-  return new ExposureError("#VALUE!", `${name} is text ("${String(v).slice(0, 40)}"); a number is required`);
-}
-
-/** Turns one cell into trimmed text, or the #VALUE! error that names the argument. */
-export function toText(name: string, v: unknown, fallback?: string): string | ExposureError {
-  if (typeof v === "string" && v.trim() !== "") return v.trim();
-  if (isEmpty(v) && fallback !== undefined) return fallback;
-  return new ExposureError("#VALUE!", `${name} must be text${isEmpty(v) ? "; it is empty" : ""}`);
-}
-
-/** A cell as a number: a finite number as it is (the common case, no call), anything else through toNumber. */
-function readNumber(v: unknown, p: Param<number>): number | ExposureError {
-  return typeof v === "number" && v - v === 0 ? v : toNumber(p.name, v, p.default);
-}
-
-function readText(v: unknown, p: Param<string>): string | ExposureError {
-  return toText(p.name, v, p.default);
-}
+export { toNumber, toText, type CellValue, type Operand, type Param } from "./cells";
 
 type Read<T> = (v: unknown, p: Param<T>) => T | ExposureError;
 type Out = number | string | boolean | ExposureError;
 type Fn4<T> = (a: T, b: T, c: T, d: T) => Out;
 
-/** Stands for a slot a function of lower arity does not have: its value is never an error. */
+/** Stands for a slot a function of lower arity does not have: never read, and passed on as undefined. */
 const UNUSED: Param<never> = { name: "(unused)" };
 
 /** The lone cell of a one-cell argument (null for an omitted one), or RANGE for anything larger. */
@@ -83,28 +52,50 @@ function loneCell(v: unknown): unknown {
   return RANGE;
 }
 
-/** One argument of a call over ranges: a single cell converted once, or a range read in the loop. */
-interface Operand<T> {
-  readonly param: Param<T>;
-  /** the range; undefined for a single cell */
-  readonly grid: readonly unknown[][] | undefined;
-  /** the single cell's value (unused for a range) */
-  readonly single: T | ExposureError;
-  readonly rows: number;
-  readonly cols: number;
+/**
+ * A loop over a column written for one model function (lift-kernels.generated.ts): given the
+ * operands of a call whose answer is one column of `rows` rows (each operand a single cell or a
+ * column of that many rows), it answers that column as the shared loop would, reading each
+ * argument as `cells[r & mask]` with readNumber, and throwing RAGGED for a row that is not one cell
+ * (the shared loop answers a ragged array). It takes the cells, mask and parameter of as many
+ * operands as the function's arity, as arguments of their own.
+ */
+export interface Kernel {
+  /** the model function the loop calls */
+  readonly fn: unknown;
+  /** how many arguments it is lifted with */
+  readonly arity: number;
+  readonly column: (rows: number, ...operands: ColumnOperands) => Answer;
 }
 
+/** Each operand of a column loop as its cells, mask and parameter (see Operand), four times. */
+type ColumnOperand = [cells: readonly unknown[][], mask: number, param: Param<number>];
+type ColumnOperands = [...ColumnOperand, ...ColumnOperand, ...ColumnOperand, ...ColumnOperand];
+
 /** The operand of an unused slot: one cell that is never read. */
-const NONE: Operand<never> = { param: UNUSED, grid: undefined, single: 0 as never, rows: 1, cols: 1 };
+const NONE: Operand<never> = {
+  param: UNUSED,
+  grid: undefined,
+  single: undefined as never,
+  rows: 1,
+  cols: 1,
+  cells: [[null]],
+  mask: 0,
+};
 
 function operand<T>(v: unknown, p: Param<T>, read: Read<T>): Operand<T> | ExposureError {
   if (p === UNUSED) return NONE;
   const cell = loneCell(v);
-  if (cell !== RANGE) return { param: p, grid: undefined, single: read(cell, p), rows: 1, cols: 1 };
+  if (cell !== RANGE) {
+    const single = read(cell, p);
+    // a column loop reads the number once converted (an empty cell's default), else the cell itself
+    const cells = [[typeof single === "number" ? single : cell]];
+    return { param: p, grid: undefined, single, rows: 1, cols: 1, cells, mask: 0 };
+  }
   const g = v as unknown[][];
   const cols = g.length > 0 && Array.isArray(g[0]) ? g[0].length : 0;
   if (cols === 0) return new ExposureError("#VALUE!", `${p.name} is not a rectangular range`);
-  return { param: p, grid: g, single: undefined as T, rows: g.length, cols };
+  return { param: p, grid: g, single: undefined as T, rows: g.length, cols, cells: g, mask: -1 };
 }
 
 /** A size along one dimension after broadcasting a and b (1 stretches), or −1 when they clash. */
@@ -133,16 +124,16 @@ function at<T>(o: Operand<T>, row: readonly unknown[] | undefined, c: number, re
   return read === (readNumber as unknown) && typeof v === "number" && v - v === 0 ? (v as T) : read(v, o.param);
 }
 
-const answerOf = (y: Out) => (y instanceof ExposureError ? toExcelError(y) : y);
-
 /**
  * Applies fn element by element. Single cells broadcast against ranges, and so do single rows and
  * columns, as in Excel's array arithmetic; a bad element answers its own error in its own place; a
- * shape mismatch or a ragged array answers one #VALUE! for the whole call.
+ * shape mismatch or a ragged array answers one #VALUE! for the whole call. A column goes to the
+ * function's own loop when there is one.
  */
 function lift<T>(
   fn: Fn4<T>,
   read: Read<T>,
+  kernel: Kernel | undefined,
   p0: Param<T>,
   p1: Param<T>,
   p2: Param<T>,
@@ -160,11 +151,11 @@ function lift<T>(
   if (c0 !== RANGE && c1 !== RANGE && c2 !== RANGE && c3 !== RANGE) {
     const x0 = read(c0, p0);
     if (x0 instanceof ExposureError) return [[toExcelError(x0)]];
-    const x1 = p1 === UNUSED ? (0 as T) : read(c1, p1);
+    const x1 = p1 === UNUSED ? (undefined as T) : read(c1, p1);
     if (x1 instanceof ExposureError) return [[toExcelError(x1)]];
-    const x2 = p2 === UNUSED ? (0 as T) : read(c2, p2);
+    const x2 = p2 === UNUSED ? (undefined as T) : read(c2, p2);
     if (x2 instanceof ExposureError) return [[toExcelError(x2)]];
-    const x3 = p3 === UNUSED ? (0 as T) : read(c3, p3);
+    const x3 = p3 === UNUSED ? (undefined as T) : read(c3, p3);
     if (x3 instanceof ExposureError) return [[toExcelError(x3)]];
     return [[answerOf(fn(x0, x1, x2, x3))]];
   }
@@ -177,6 +168,28 @@ function lift<T>(
   const rows = stretch(stretch(stretch(ops[0].rows, ops[1].rows), ops[2].rows), ops[3].rows);
   const cols = stretch(stretch(stretch(ops[0].cols, ops[1].cols), ops[2].cols), ops[3].cols);
   if (rows < 0 || cols < 0) return [[toExcelError(mismatch(ops))]];
+  if (kernel !== undefined && cols === 1) {
+    const [k0, k1, k2, k3] = ops as unknown as Operand<number>[];
+    try {
+      return kernel.column(
+        rows,
+        k0.cells,
+        k0.mask,
+        k0.param,
+        k1.cells,
+        k1.mask,
+        k1.param,
+        k2.cells,
+        k2.mask,
+        k2.param,
+        k3.cells,
+        k3.mask,
+        k3.param,
+      );
+    } catch (e) {
+      if (e !== RAGGED) throw e; // a ragged array: the shared loop says which argument
+    }
+  }
   return loop(fn, read, ops[0], ops[1], ops[2], ops[3], rows, cols);
 }
 
@@ -205,6 +218,7 @@ function cell<T>(
   return answerOf(fn(x0, x1, x2, x3));
 }
 
+/** The shared loop: any shape, any function. */
 function loop<T>(
   fn: Fn4<T>,
   read: Read<T>,
@@ -226,7 +240,7 @@ function loop<T>(
       return [[toExcelError(new ExposureError("#VALUE!", `${o.param.name} is not a rectangular range`))]];
     }
     if (cols === 1) {
-      // a column, the common case: a packed one-cell row
+      // a column: a packed one-cell row
       out[r] = [cell(fn, read, o0, o1, o2, o3, w0, w1, w2, w3, 0)];
       continue;
     }
@@ -240,12 +254,18 @@ function loop<T>(
 /** A lifted function as Excel calls it: one argument per parameter (a cell, a range, or null). */
 export type Lifted = (a?: unknown, b?: unknown, c?: unknown, d?: unknown) => Answer;
 
-function lifted<T>(id: string, fn: Fn4<T>, read: Read<T>, params: readonly Param<T>[]): Lifted {
+function lifted<T>(
+  id: string,
+  fn: Fn4<T>,
+  read: Read<T>,
+  kernel: Kernel | undefined,
+  params: readonly Param<T>[],
+): Lifted {
   if (params.length < 1 || params.length > 4) throw new Error(`${id}: a lifted function takes 1 to 4 parameters`);
   const [p0, p1 = UNUSED, p2 = UNUSED, p3 = UNUSED] = params;
   return (a, b, c, d) => {
     try {
-      return lift(fn, read, p0, p1, p2, p3, a, b, c, d);
+      return lift(fn, read, kernel, p0, p1, p2, p3, a, b, c, d);
     } catch (e) {
       return [[failure(id, e)]];
     }
@@ -260,6 +280,8 @@ type NumParams4 = readonly [Param<number>, Param<number>, Param<number>, Param<n
 /**
  * A numeric model function lifted over ranges, answering Excel's values and errors. `id` names the
  * function in the message of an unexpected failure; the parameters' names are those of functions.json.
+ * A column runs in the model function's own generated loop when lift-kernels.generated.ts has one
+ * for it (same function, same number of parameters), and in the shared loop otherwise: same answers.
  */
 export function liftNumeric(id: string, fn: (a: number) => Result, params: NumParams1): Lifted;
 export function liftNumeric(id: string, fn: (a: number, b: number) => Result, params: NumParams2): Lifted;
@@ -270,7 +292,12 @@ export function liftNumeric(
   params: NumParams4,
 ): Lifted;
 export function liftNumeric(id: string, fn: Fn4<number>, params: readonly Param<number>[]): Lifted {
-  return lifted(id, fn, readNumber, params);
+  return lifted(id, fn, readNumber, kernelOf(fn, params.length), params);
+}
+
+/** The generated column loop of a model function lifted with `arity` parameters, if there is one. */
+export function kernelOf(fn: unknown, arity: number): Kernel | undefined {
+  return KERNELS.find((k) => k.fn === fn && k.arity === arity);
 }
 
 /** A function of text cells (ids, field names) lifted over ranges, as liftNumeric. */
@@ -279,7 +306,7 @@ export function liftText(
   fn: (a: string, b: string) => number | string | ExposureError,
   params: readonly [Param<string>, Param<string>],
 ): Lifted {
-  return lifted(id, fn as Fn4<string>, readText, params);
+  return lifted(id, fn as Fn4<string>, readText, undefined, params);
 }
 
 /** What a series is fed into, one number at a time (e.g. the model's WorstDrawdown). */
@@ -300,21 +327,35 @@ export function feedSeries(name: string, v: unknown, sink: SeriesSink): Exposure
   if (cols === 0) return new ExposureError("#VALUE!", `${name} is not a rectangular range`);
   if (rows > 1 && cols > 1)
     return new ExposureError("#VALUE!", `${name} must be one row or one column, not ${rows}×${cols}`);
-  for (let r = 0; r < rows; r++) {
-    const row = g[r];
-    if (!Array.isArray(row) || row.length !== cols)
-      return new ExposureError("#VALUE!", `${name} is not a rectangular range`);
-    for (let c = 0; c < cols; c++) {
-      const cell = row[c];
-      if (typeof cell === "number" && cell - cell === 0) {
-        const e = sink.add(cell);
-        if (e) return e;
-      } else if (!isEmpty(cell)) {
-        return toNumber(name, cell) as ExposureError; // text, a boolean or a non-finite number
-      }
+  // a column (the common case) row by row, a row cell by cell: one cell read per step either way
+  const line = rows === 1 ? g[0] : undefined;
+  const n = line === undefined ? rows : cols;
+  for (let i = 0; i < n; i++) {
+    let cell: unknown;
+    if (line !== undefined) cell = line[i];
+    else {
+      const row = g[i];
+      if (!Array.isArray(row) || row.length !== 1)
+        return new ExposureError("#VALUE!", `${name} is not a rectangular range`);
+      cell = row[0];
+    }
+    if (typeof cell === "number" && cell - cell === 0) {
+      const e = sink.add(cell);
+      if (e !== undefined) return e;
+    } else if (!isEmpty(cell)) {
+      return toNumber(name, cell) as ExposureError; // text, a boolean or a non-finite number
     }
   }
   return undefined;
+}
+
+/** A series' answer: the sink's result once every number is fed, or the error that ended the walk. */
+export function answerSeries(id: string, name: string, v: unknown, sink: SeriesSink & { result(): Result }): Answer {
+  try {
+    return [[answerOf(feedSeries(name, v, sink) ?? sink.result())]];
+  } catch (e) {
+    return [[failure(id, e)]];
+  }
 }
 
 /** True when an argument is a single cell (or a bare scalar, or omitted). */

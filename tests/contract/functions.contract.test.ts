@@ -86,20 +86,22 @@ describe("functions.json and the bundle agree", () => {
   });
 });
 
+/** Each element-wise function on the article's figures: id, arguments as Excel passes them, answer, digits. */
+const cases: [string, unknown[], number, number][] = [
+  ["NVDA_CHINA_GAP", [m(17.1), m(17.1 / 0.13), null], 0.13, 10], // 17.1 ÷ (17.1 ÷ 0.13)
+  ["WRITE_DOWN_RATIO", [m(5.5), m(17.1)], 0.3216, 4], // 5.5 ÷ 17.1 (article: 32%)
+  ["MARKET_CAP_DRAWDOWN", [m(3.3), m(2.47)], 0.2515, 4], // (3.3 − 2.47) ÷ 3.3
+  ["GROWTH_RATE", [m(10.3), m(17.1)], 0.66, 3], // 17.1 ÷ 10.3 − 1
+  ["CAGR", [m(0.8), m(2.1), m(2)], 0.62, 3], // (2.1 ÷ 0.8)^(1/2) − 1
+  ["PRIOR_FROM_GROWTH", [m(16), m(2.75)], 4.267, 3], // 16 ÷ 3.75
+  ["IMPLIED_TOTAL", [m(17.1), m(0.13)], 131.54, 2], // 17.1 ÷ 0.13
+  ["SHARE_OF", [m(16), m(42)], 0.381, 3], // 16 ÷ 42
+  ["PRICE_PERFORMANCE", [m(0.85), m(0.3)], 1.214, 3], // 0.85 ÷ 0.70
+  ["PROJECT_VALUE", [m(2.1), m(0.75), m(2)], 6.43, 2], // 2.1 × 1.75²
+  ["REVENUE_AT_RISK", [m(17.1), m(1), null, null], 17.1, 10], // 17.1 × (1 + 0) × 1
+];
+
 describe("the article's checks through the built bundle", () => {
-  const cases: [string, unknown[], number, number][] = [
-    ["NVDA_CHINA_GAP", [m(17.1), m(17.1 / 0.13), null], 0.13, 10], // 17.1 ÷ (17.1 ÷ 0.13)
-    ["WRITE_DOWN_RATIO", [m(5.5), m(17.1)], 0.3216, 4], // 5.5 ÷ 17.1 (article: 32%)
-    ["MARKET_CAP_DRAWDOWN", [m(3.3), m(2.47)], 0.2515, 4], // (3.3 − 2.47) ÷ 3.3
-    ["GROWTH_RATE", [m(10.3), m(17.1)], 0.66, 3], // 17.1 ÷ 10.3 − 1
-    ["CAGR", [m(0.8), m(2.1), m(2)], 0.62, 3], // (2.1 ÷ 0.8)^(1/2) − 1
-    ["PRIOR_FROM_GROWTH", [m(16), m(2.75)], 4.267, 3], // 16 ÷ 3.75
-    ["IMPLIED_TOTAL", [m(17.1), m(0.13)], 131.54, 2], // 17.1 ÷ 0.13
-    ["SHARE_OF", [m(16), m(42)], 0.381, 3], // 16 ÷ 42
-    ["PRICE_PERFORMANCE", [m(0.85), m(0.3)], 1.214, 3], // 0.85 ÷ 0.70
-    ["PROJECT_VALUE", [m(2.1), m(0.75), m(2)], 6.43, 2], // 2.1 × 1.75²
-    ["REVENUE_AT_RISK", [m(17.1), m(1), null, null], 17.1, 10], // 17.1 × (1 + 0) × 1
-  ];
   it.each(cases)("%s answers the article's figure", (id, args, expected, digits) => {
     expect(only(b.call(id, ...args))).toBeCloseTo(expected, digits);
   });
@@ -144,6 +146,27 @@ describe("ranges through the built bundle", () => {
     expect(out).toHaveLength(1);
     expect(code(out[0][0])).toBe("#VALUE!");
   });
+  it("answers a column of every element-wise function's example as it answers the example, row by row", () => {
+    // each argument a column of the example's value three times, or the example's single cell
+    for (const [id, args] of cases) {
+      const single = only(b.call(id, ...args));
+      const columns = args.map((a, i) => {
+        const row = (a as unknown[][] | null)?.[0];
+        return row === undefined || i % 2 === 1 ? a : [row, row, row];
+      });
+      expect([id, b.call(id, ...columns)]).toEqual([id, [[single], [single], [single]]]);
+    }
+  });
+  it("answers one #VALUE! naming the argument for a ragged column", () => {
+    const e = only(b.call("GROWTH_RATE", [[1], [2], [3]], [[2], [3, 4], [5]])) as { code: string; message: string };
+    expect([e.code, e.message]).toEqual(["#VALUE!", "end is not a rectangular range"]);
+  });
+  it("takes an empty cell in a column of an optional argument as its default", () => {
+    // 17.1 × (1 − 0.5) ÷ 131.54, then 17.1 × (1 − 0) ÷ 131.54 with the default recaptured share 0
+    const out = b.call("NVDA_CHINA_GAP", [[17.1], [17.1]], [[131.54]], [[0.5], [null]]) as number[][];
+    expect(out[0][0]).toBeCloseTo(0.065, 3);
+    expect(out[1][0]).toBeCloseTo(0.13, 3);
+  });
   it("measures the worst drawdown of a series given one range and no current", () => {
     const out = b.call("MARKET_CAP_DRAWDOWN", [[2.8], [3.3], [2.9], [2.47], [3.0]], null);
     expect(only(out)).toBeCloseTo(0.2515, 4); // 3.3 → 2.47
@@ -163,6 +186,15 @@ describe("the baseline through the built bundle", () => {
     expect(out[0][0]).toBe(10.3);
     expect(out[1][0]).toBe(17.1);
     expect(code(out[2][0])).toBe("#N/A");
+  });
+  it("FACT takes a blank field (spaces only) as the default, value, as it takes an empty cell", () => {
+    expect(only(b.call("FACT", m("china_revenue_2024"), m("   ")))).toBe(17.1);
+    expect(b.call("FACT", m("china_revenue_2024"), [["   ", "unit"]])).toEqual([[17.1, "USD bn"]]);
+    const e = only(b.call("FACT", m("   "), null)) as { code: string; message: string };
+    expect([e.code, e.message]).toEqual(["#VALUE!", "id must be text; it is empty"]);
+  });
+  it("BASELINE takes a blank table id as none, and lists the tables", () => {
+    expect(b.call("BASELINE", m("   "))).toEqual(b.call("BASELINE", null));
   });
   it("FACT answers #N/A with a message for an unknown id or field", () => {
     const e = only(b.call("FACT", m("no_such_fact"), null)) as { code: string; message: string };

@@ -1,5 +1,5 @@
 import { ExposureError, WorstDrawdown, shareOf } from "../../src/model";
-import { feedSeries, isSingleCell, liftNumeric, liftText, toNumber } from "../../src/functions/grid";
+import { feedSeries, isSingleCell, liftNumeric, liftText, toNumber, toText } from "../../src/functions/grid";
 
 /** Excel's error codes in place of the CustomFunctions.Error objects, numbers as they are. */
 const codes = (g: unknown[][]) =>
@@ -23,6 +23,22 @@ describe("toNumber", () => {
     expect((toNumber("x", Number.NaN) as ExposureError).kind).toBe("#NUM!");
   });
   it("uses the default of an optional argument for an empty cell", () => expect(toNumber("x", null, 0)).toBe(0));
+});
+
+describe("toText", () => {
+  it("trims text", () => expect(toText("id", "  china_revenue_2024 ")).toBe("china_revenue_2024"));
+  it("reads a blank text (spaces only) as an empty cell: the default of an optional argument", () => {
+    for (const blank of ["   ", "\t", "", null, undefined])
+      expect([blank, toText("field", blank, "value")]).toEqual([blank, "value"]);
+  });
+  it("answers #VALUE! naming a required argument that is blank or empty, and one that is not text", () => {
+    for (const v of ["   ", null]) {
+      const e = toText("id", v) as ExposureError;
+      expect([e.kind, e.message]).toEqual(["#VALUE!", "id must be text; it is empty"]);
+    }
+    expect((toText("id", 17.1) as ExposureError).message).toBe("id must be text");
+    expect((toText("id", true) as ExposureError).kind).toBe("#VALUE!");
+  });
 });
 
 describe("liftNumeric", () => {
@@ -114,6 +130,12 @@ describe("liftText", () => {
     const join = liftText("JOIN", (a, b) => `${a}.${b}`, [{ name: "id" }, { name: "field", default: "value" }]);
     expect(codes(join([[" a "], [3]], null))).toEqual([["a.value"], ["#VALUE!"]]);
     expect(join("a", [["unit", "label"]])).toEqual([["a.unit", "a.label"]]);
+  });
+  it("takes a blank text for an optional argument as its default, as an empty cell", () => {
+    const join = liftText("JOIN", (a, b) => `${a}.${b}`, [{ name: "id" }, { name: "field", default: "value" }]);
+    expect(join("a", "   ")).toEqual([["a.value"]]);
+    expect(join([["a"], ["b"]], [["  "], ["unit"]])).toEqual([["a.value"], ["b.unit"]]);
+    expect(codes(join("   ", "unit"))).toEqual([["#VALUE!"]]);
   });
 });
 
