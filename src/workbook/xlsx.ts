@@ -335,7 +335,9 @@ export function normalizeZipTimes(zip: Buffer): Buffer {
 /** The plan as .xlsx bytes, charts included: the same plan gives the same bytes, whenever and wherever it is written. */
 export async function planToXlsx(plan: WorkbookPlan): Promise<Buffer> {
   const wb = writePlan(plan);
-  const bytes = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  // stored, not deflated: completePackage opens the package again and compresses every part once
+  // (JSZip deflates at the same level, so the bytes are the same as from deflating twice)
+  const bytes = Buffer.from((await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } })) as ArrayBuffer);
   const names = finalSheetNames(plan);
   const written = plan.sheets.map((s) => {
     const ws = wb.getWorksheet(names.get(s.key)!);
