@@ -411,4 +411,100 @@ export const CASES: readonly FunctionCase[] = [
       return out;
     },
   },
+  {
+    id: "EARNINGS_AT_RISK",
+    call: "(col, col, one cell)",
+    args: (n) => [col(n, revenue), col(n, fraction), one(0.15)],
+    inline: (E, M, T) => {
+      const k = 1 - (T[0][0] as number);
+      const n = E.length;
+      const out = new Array(n);
+      for (let r = 0; r < n; r++) out[r] = [(E[r][0] as number) * (M[r][0] as number) * k];
+      return out;
+    },
+    checked: (E, M, T) => {
+      const t = T[0][0];
+      const tNum = typeof t === "number";
+      const tOk = tNum && t >= 0 && t <= 1;
+      const n = E.length;
+      const out = new Array(n);
+      for (let r = 0; r < n; r++) {
+        const e = E[r][0];
+        const m = M[r][0];
+        let v;
+        if (typeof e !== "number" || typeof m !== "number" || !tNum) v = VALUE;
+        else if (!(e >= 0 && e < Infinity) || !(m >= 0 && m <= 1) || !tOk) v = NUM;
+        else {
+          const q = e * m * (1 - (t as number));
+          v = q - q === 0 ? q : NUM;
+        }
+        out[r] = [v];
+      }
+      return out;
+    },
+  },
+  {
+    id: "EPS_AT_RISK",
+    call: "(col, col, one cell, one cell)",
+    args: (n) => [col(n, revenue), col(n, fraction), one(0.15), one(24.4)],
+    inline: (E, M, T, S) => {
+      const k = (1 - (T[0][0] as number)) / (S[0][0] as number);
+      const n = E.length;
+      const out = new Array(n);
+      for (let r = 0; r < n; r++) out[r] = [(E[r][0] as number) * (M[r][0] as number) * k];
+      return out;
+    },
+    checked: (E, M, T, S) => {
+      const t = T[0][0];
+      const s = S[0][0];
+      const ts = typeof t === "number" && typeof s === "number";
+      const tOk = ts && t >= 0 && t <= 1;
+      const sOk = ts && s > 0 && s < Infinity;
+      const n = E.length;
+      const out = new Array(n);
+      for (let r = 0; r < n; r++) {
+        const e = E[r][0];
+        const m = M[r][0];
+        let v;
+        if (typeof e !== "number" || typeof m !== "number" || !ts) v = VALUE;
+        else if (!(e >= 0 && e < Infinity) || !(m >= 0 && m <= 1) || !tOk) v = NUM;
+        else if (s === 0) v = DIV0;
+        else if (!sOk) v = NUM;
+        else {
+          const q = (e * m * (1 - (t as number))) / (s as number);
+          v = q - q === 0 ? q : NUM;
+        }
+        out[r] = [v];
+      }
+      return out;
+    },
+  },
+  {
+    id: "MARKET_VALUE_AT_RISK",
+    call: "(col, col)",
+    args: (n) => [col(n, revenue), col(n, (i) => 10 + (i % 41))],
+    inline: (A, M) => {
+      const n = A.length;
+      const out = new Array(n);
+      for (let r = 0; r < n; r++) out[r] = [(M[r][0] as number) * (A[r][0] as number)];
+      return out;
+    },
+    checked: (A, M) => {
+      const n = A.length;
+      const out = new Array(n);
+      for (let r = 0; r < n; r++) {
+        const a = A[r][0];
+        const m = M[r][0];
+        let v;
+        if (typeof a !== "number" || typeof m !== "number") v = VALUE;
+        else if (!(a >= 0 && a < Infinity) || !(m >= 0 && m < Infinity)) v = NUM;
+        else {
+          const q = m * a;
+          v = q - q === 0 ? q : NUM;
+        }
+        out[r] = [v];
+      }
+      return out;
+    },
+  },
 ];

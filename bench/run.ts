@@ -69,8 +69,9 @@ const SPILLS: [string, unknown[]][] = [
 const CHILD = opts.case !== undefined || opts.together || opts.spills;
 const ours = CHILD ? loadBundle(opts.build ? resolve(opts.build) : DIST, { inThisRealm: true }) : undefined!;
 if (opts.case !== undefined) {
-  // one function's figures at every size
-  process.stdout.write(JSON.stringify(measureCase(CASES[Number(opts.case)])));
+  // one function's figures at every size (none when this build lacks the function: an older build)
+  const c = CASES[Number(opts.case)];
+  process.stdout.write(JSON.stringify(ours.registered.has(c.id) ? measureCase(c) : []));
   process.exit(0);
 }
 if (opts.together) {
@@ -198,15 +199,18 @@ function measureCase(c: FunctionCase): { n: number; t: Timing[] }[] {
  * Every function at 1k rows in one process, after each has run once: as in Excel, where every
  * function of the add-in runs in one runtime, and code that all of them share sees all of them.
  */
-function measureTogether(): Timing[][] {
+function measureTogether(): (Timing[] | null)[] {
   const n = 1_000;
+  // the functions this build has (an older build may lack some: null in their place)
+  const has = CASES.map((c) => ours.registered.has(c.id));
   const args = CASES.map((c) => c.args(n));
-  CASES.forEach((c, i) => sameAnswers(c.id, ours.call(c.id, ...args[i]), c.checked(...args[i])));
-  for (let round = 0; round < 3; round++) {
-    CASES.forEach((c, i) => ours.call(c.id, ...args[i]));
-  }
+  const each = (f: (c: FunctionCase, i: number) => void) => CASES.forEach((c, i) => has[i] && f(c, i));
+  each((c, i) => sameAnswers(c.id, ours.call(c.id, ...args[i]), c.checked(...args[i])));
+  for (let round = 0; round < 3; round++) each((c, i) => ours.call(c.id, ...args[i]));
   return CASES.map((c, i) =>
-    compare([variants(ours, c, args[i]), { name: "checked", run: () => c.checked(...args[i]) }], timing),
+    has[i]
+      ? compare([variants(ours, c, args[i]), { name: "checked", run: () => c.checked(...args[i]) }], timing)
+      : null,
   );
 }
 
@@ -277,7 +281,9 @@ table(
 if (only) process.exit(0);
 
 const together = child<Timing[][]>(["--together"], undefined, "the functions together");
-const togetherBefore = before ? child<Timing[][]>(["--together"], before, `the functions together in ${before}`) : [];
+const togetherBefore = before
+  ? child<(Timing[] | null)[]>(["--together"], before, `the functions together in ${before}`)
+  : [];
 out("The same functions at 1k rows all in one process, each having run before the first is timed, as in Excel,");
 out("where every function of the add-in runs in one runtime (above, each function has a process of its own):");
 out();
@@ -285,11 +291,12 @@ table(
   ["function", "ours ÷ checked", ...(before ? ["before ÷ checked", "before ÷ ours"] : []), "checked per call"],
   together.map((t, i) => {
     const o = ratio(by(t, "ours"), by(t, "checked"));
-    const b = before ? ratio(by(togetherBefore[i], "ours"), by(togetherBefore[i], "checked")) : undefined;
+    const w = togetherBefore[i];
+    const b = w ? ratio(by(w, "ours"), by(w, "checked")) : undefined;
     return [
       `${CASES[i].id}${CASES[i].call}`,
       spread(o),
-      ...(b ? [spread(b), x(b.median / o.median)] : []),
+      ...(b ? [spread(b), x(b.median / o.median)] : before ? ["—", "—"] : []),
       ns(by(t, "checked").ns),
     ];
   }),

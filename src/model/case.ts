@@ -348,24 +348,15 @@ export function expectationFormula(
 }
 
 // ── the same declarations, for the custom functions ─────────────────────────────────────────
+//
+// The custom functions run once per cell of a range, so they do the declarations' arithmetic
+// directly, in the declarations' order (the same floating-point operations, so the same bits):
+// walking the declarations per cell cost 50–200× a plain loop. tests/model/case.test.ts holds them
+// to the declarations' evaluate() exactly, over a grid of values.
 
-/** One output of the declarations, from the values given (the earlier outputs computed on the way). */
-function chain(
-  target: OutputId,
-  given: Partial<Record<DriverId | OutputId, number>>,
-  type: MultipleType = "pe",
-): number {
-  const values: Partial<Record<DriverId | OutputId, number>> = { ...given };
-  const v = (id: DriverId | OutputId): number => {
-    const x = values[id];
-    if (x !== undefined) return x;
-    const spec = outputSpec(id as OutputId);
-    const y = spec.evaluate(v, type);
-    values[id] = y;
-    return y;
-  };
-  return v(target);
-}
+/** gross_profit_at_risk, then net_income_at_risk, as OUTPUTS declares them */
+const netIncome = (revenueAtRisk: number, grossMargin: number, taxRate: number): number =>
+  revenueAtRisk * grossMargin * (1 - taxRate);
 
 /**
  * Net income at risk from revenue at risk: revenue_at_risk × gross_margin × (1 − tax_rate), the
@@ -382,9 +373,7 @@ export function earningsAtRisk(revenueAtRisk: number, grossMargin: number, taxRa
     fraction("tax_rate", taxRate),
   );
   if (err) return err;
-  return finite(
-    chain("net_income_at_risk", { revenue_at_risk: revenueAtRisk, gross_margin: grossMargin, tax_rate: taxRate }),
-  );
+  return finite(netIncome(revenueAtRisk, grossMargin, taxRate));
 }
 
 /**
@@ -402,14 +391,7 @@ export function epsAtRisk(revenueAtRisk: number, grossMargin: number, taxRate: n
     positiveDenominator("shares_outstanding", shares),
   );
   if (err) return err;
-  return finite(
-    chain("eps_at_risk", {
-      revenue_at_risk: revenueAtRisk,
-      gross_margin: grossMargin,
-      tax_rate: taxRate,
-      shares_outstanding: shares,
-    }),
-  );
+  return finite(netIncome(revenueAtRisk, grossMargin, taxRate) / shares);
 }
 
 /**
@@ -422,5 +404,5 @@ export function epsAtRisk(revenueAtRisk: number, grossMargin: number, taxRate: n
 export function marketValueAtRisk(amountAtRisk: number, multiple: number): Result {
   const err = firstError(nonNegative("amount_at_risk", amountAtRisk), nonNegative("multiple", multiple));
   if (err) return err;
-  return finite(chain("value_at_risk", { net_income_at_risk: amountAtRisk, valuation_multiple: multiple }));
+  return finite(multiple * amountAtRisk);
 }

@@ -8,6 +8,9 @@ import {
   type CaseDrivers,
   DRIVER_IDS,
   OUTPUTS,
+  earningsAtRisk,
+  epsAtRisk,
+  marketValueAtRisk,
   type OutputId,
   evaluateScenario,
   expectation,
@@ -248,5 +251,51 @@ describe("the formulas of the sheet", () => {
         "IF(ISNUMBER(B31),IF(ISNUMBER(C31),SUMPRODUCT($B$22:$C$22,B31:C31),C31),B31)))",
     );
     expect(outputSpec("value_at_risk").uses).toEqual(["net_income_at_risk"]);
+  });
+});
+
+describe("the custom functions' arithmetic is the declarations'", () => {
+  /** an output by the declarations' evaluate(), from the values given */
+  const declared = (target: OutputId, given: Record<string, number>, type: "pe" | "ps" = "pe"): number => {
+    const v = (id: string): number => given[id] ?? outputSpec(id as OutputId).evaluate(v as never, type);
+    return v(target);
+  };
+  // values where rounding differs between orders of operations (0.1, 0.7, 1/3, 24.4 …)
+  const revenues = [0, 0.1, 1, 16, 17.1, 131.54, 1e6 / 3];
+  const shares = [0.1, 0.7, 0.75, 1 / 3, 0.15, 1];
+  it("EARNINGS_AT_RISK and EPS_AT_RISK give the same bits as net_income_at_risk and eps_at_risk", () => {
+    let compared = 0;
+    for (const r of revenues)
+      for (const m of shares)
+        for (const t of shares)
+          for (const n of [24.4, 0.3, 7]) {
+            const given = { revenue_at_risk: r, gross_margin: m, tax_rate: t, shares_outstanding: n };
+            expect(Object.is(earningsAtRisk(r, m, t), declared("net_income_at_risk", given))).toBe(true);
+            expect(Object.is(epsAtRisk(r, m, t, n), declared("eps_at_risk", given))).toBe(true);
+            compared++;
+          }
+    expect(compared).toBe(7 * 6 * 6 * 3);
+  });
+  it("MARKET_VALUE_AT_RISK gives the same bits as value_at_risk, P/E and P/S", () => {
+    for (const a of revenues)
+      for (const k of [0, 0.7, 12.5, 40, 1 / 3]) {
+        expect(
+          Object.is(
+            marketValueAtRisk(a, k),
+            declared("value_at_risk", { net_income_at_risk: a, valuation_multiple: k }),
+          ),
+        ).toBe(true);
+        expect(
+          Object.is(
+            marketValueAtRisk(a, k),
+            declared("value_at_risk", { revenue_at_risk: a, valuation_multiple: k }, "ps"),
+          ),
+        ).toBe(true);
+      }
+  });
+  it("the golden NVIDIA figures: 17.1 × 0.75 × 0.85 = 10.90125; ÷ 24.4 = 0.44677; × 40 = 436.05", () => {
+    expect(earningsAtRisk(17.1, 0.75, 0.15)).toBeCloseTo(10.90125, 12);
+    expect(epsAtRisk(17.1, 0.75, 0.15, 24.4)).toBeCloseTo(10.90125 / 24.4, 12);
+    expect(marketValueAtRisk(10.90125, 40)).toBeCloseTo(436.05, 10);
   });
 });
