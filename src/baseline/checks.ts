@@ -383,11 +383,20 @@ function explain(d: CheckDeclaration, check: Evaluated, lang: Lang, cell?: (id: 
   return quoting.render(d.explain[lang](printer(lang, check, quoting, cell)));
 }
 
-/** Evaluates a check once: its values, difference, computed status and explanation in both languages. */
+/**
+ * Evaluates a check once: its values, difference and computed status now, its explanation in each
+ * language when first read (a getter that keeps what it wrote). Writing the explanations was two
+ * thirds of loading functions.js, and the functions need them only when CHECKS() is called.
+ */
 export function evaluateCheck(d: CheckDeclaration): ConsistencyCheck {
   const check = evaluateNumbers(d);
-  const [explanation, explanation_zh] = LANGS.map((lang) => explain(d, check, lang).text);
-  return { ...check, explanation, explanation_zh };
+  const texts: Partial<Record<Lang, string>> = {};
+  const text = (lang: Lang) => (texts[lang] ??= explain(d, check, lang).text);
+  const [en, zh] = LANGS;
+  return Object.defineProperties(check as Evaluated & Pick<ConsistencyCheck, "explanation" | "explanation_zh">, {
+    explanation: { get: () => text(en), enumerable: true },
+    explanation_zh: { get: () => text(zh), enumerable: true },
+  });
 }
 
 /** Every check as declared. */

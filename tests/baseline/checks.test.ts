@@ -241,3 +241,20 @@ describe("the article's checks", () => {
     );
   });
 });
+
+describe("explanations written when first read", () => {
+  it("a check copied, spread or sent as JSON carries both explanations, the same text each time", () => {
+    const d = declaration("write_down_share_check");
+    const c = evaluateCheck(d);
+    const copy = JSON.parse(JSON.stringify(c)) as ConsistencyCheck;
+    const spread = { ...c };
+    expect(Object.keys(c)).toEqual(expect.arrayContaining(["explanation", "explanation_zh"]));
+    // 5.5 ÷ 17.1 = 0.3216…, the article's 32%: the explanation quotes both figures
+    expect(copy.explanation).toMatch(/5\.5/);
+    expect(copy.explanation).toMatch(/17\.1/);
+    expect(copy.explanation_zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(spread.explanation).toBe(c.explanation);
+    expect(c.explanation_zh).toBe(copy.explanation_zh);
+    expect(c.explanation).toBe(check("write_down_share_check").explanation);
+  });
+});
